@@ -1,0 +1,241 @@
+package io.recoveryportal.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The sandbox: a local stand-in for Microsoft Entra (token endpoint, staff OpenID Connect), Microsoft Graph
+ * v1.0 (the subset the portal uses), Incode's OpenID Connect provider and an SMTP mailbox. Everything listens
+ * on loopback only. Tests start it in-process with ephemeral ports; {@link SandboxMain} starts it for people.
+ *
+ * <p>Layout: one plain-HTTP server for Graph ({@code /graph/v1.0}), Incode ({@code /incode}), the mailbox
+ * ({@code /mail}) and the control endpoint ({@code /control}); one HTTPS server for Entra, because MSAL4J
+ * only accepts an https authority.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
+
+    /** Where and how to listen. Port 0 means "any free port". */
+    public record Options(int httpPort, int httpsPort, int smtpPort, Path directorySeed, Path workDir) {
+
+        public static Options ephemeral(Path directorySeed, Path workDir) {
+            return new Options(0, 0, 0, directorySeed, workDir);
+        }
+    }
+
+    private final Options options;
+    private final Directory directory;
+    private final Faults faults = new Faults();
+    private final SigningKeys entraKeys = new SigningKeys();
+    private final SelfSignedTls tls = new SelfSignedTls();
+    private final Credentials credentials;
+    private final ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "sandbox-http");
+        t.setDaemon(true);
+        return t;
+    });
+    private HttpServer http;
+    private HttpsServer https;
+    private Path trustStore;
+    private IncodeProvider incode;
+    private EntraApi entra;
+    private GraphApi graph;
+    private Mailbox mailbox;
+
+    /** Client ids and secrets. Secrets are new on every start: nothing ships with a known secret. */
+    public record Credentials(String tenantId, String portalClientId, String portalClientSecret,
+            String incodeClientId, String incodeClientSecret) {
+    }
+
+    private Sandbox(Options options) {
+        this.options = options;
+        this.directory = Directory.load(options.directorySeed());
+        this.credentials = new Credentials(directory.tenantId(), directory.appId(), randomSecret(),
+                "portal-" + directory.tenantId().substring(0, 8), randomSecret());
+    }
+
+    public static Sandbox start(Options options) throws IOException {
+        Sandbox s = new Sandbox(options);
+        s.startServers();
+        return s;
+    }
+
+    private void startServers() throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        http = HttpServer.create(new InetSocketAddress(loopback, options.httpPort()), 64);
+        https = HttpsServer.create(new InetSocketAddress(loopback, options.httpsPort()), 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+        trustStore = tls.writeTrustStore(options.workDir().resolve("sandbox-trust.p12"));
+
+        mailbox = Mailbox.start(this, options.smtpPort());
+        graph = new GraphApi(this);
+        incode = new IncodeProvider(this);
+        entra = new EntraApi(this);
+
+        http.createContext("/graph/v1.0", guarded(graph));
+        http.createContext("/incode", guarded(incode));
+        http.createContext("/mail", guarded(mailbox));
+        http.createContext("/control", guarded(new ControlApi(this)));
+        http.createContext("/", guarded(this::index));
+        https.createContext("/", guarded(entra));
+        http.setExecutor(pool);
+        https.setExecutor(pool);
+        http.start();
+        https.start();
+    }
+
+    /** No handler may leave a connection hanging: an unexpected failure becomes a 500 and a log line. */
+    private static HttpHandler guarded(HttpHandler h) {
+        return ex -> {
+            try {
+                h.handle(ex);
+            } catch (RuntimeException | IOException e) {
+                LOG.log(Level.WARNING, "Sandbox handler failed for " + ex.getRequestURI().getPath(), e);
+                try {
+                    Http.text(ex, 500, "sandbox error: " + e);
+                } catch (IOException | RuntimeException ignored) {
+                    ex.close();
+                }
+            }
+        };
+    }
+
+    private void index(HttpExchange ex) throws IOException {
+        if (!"/".equals(ex.getRequestURI().getPath())) {
+            Http.text(ex, 404, "not found");
+            return;
+        }
+        StringBuilder b = new StringBuilder("<h1>Recovery portal sandbox</h1><ul>");
+        b.append("<li><a href=\"/mail\">Mailbox</a> (SMTP on port ").append(smtpPort()).append(")</li>");
+        b.append("<li>Incode issuer: <code>").append(Http.esc(incodeIssuer())).append("</code></li>");
+        b.append("<li>Graph: <code>").append(Http.esc(graphBaseUrl())).append("</code></li>");
+        b.append("<li>Entra authority: <code>").append(Http.esc(entraAuthorityHost() + "/" + credentials.tenantId()))
+                .append("</code></li></ul>");
+        Http.html(ex, 200, Http.page("Sandbox", b.toString()));
+    }
+
+    // ---- what other parts of the sandbox and the tests need ----
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public SigningKeys entraKeys() {
+        return entraKeys;
+    }
+
+    public IncodeProvider incode() {
+        return incode;
+    }
+
+    public EntraApi entra() {
+        return entra;
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public String httpBase() {
+        return "http://localhost:" + http.getAddress().getPort();
+    }
+
+    public String graphBaseUrl() {
+        return httpBase() + "/graph/v1.0";
+    }
+
+    public String incodeIssuer() {
+        return httpBase() + "/incode";
+    }
+
+    public String mailboxUrl() {
+        return httpBase() + "/mail";
+    }
+
+    public String entraAuthorityHost() {
+        return "https://localhost:" + https.getAddress().getPort();
+    }
+
+    public int smtpPort() {
+        return mailbox.smtpPort();
+    }
+
+    public Path trustStore() {
+        return trustStore;
+    }
+
+    /** Every configuration key the portal needs to run against this sandbox (MicroProfile Config names). */
+    public Map<String, String> portalConfig(String portalBaseUrl) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("portal.sandbox", "true");
+        c.put("portal.base-url", portalBaseUrl);
+        c.put("portal.trust-store", trustStore.toAbsolutePath().toString());
+        c.put("portal.trust-store-password", new String(SelfSignedTls.TRUST_STORE_PASSWORD));
+        c.put("incode.issuer", incodeIssuer());
+        c.put("incode.client-id", credentials.incodeClientId());
+        c.put("incode.client-secret", credentials.incodeClientSecret());
+        c.put("incode.client-auth", "client_secret_basic");
+        c.put("entra.tenant-id", credentials.tenantId());
+        c.put("entra.client-id", credentials.portalClientId());
+        c.put("entra.client-secret", credentials.portalClientSecret());
+        c.put("entra.authority-host", entraAuthorityHost());
+        c.put("graph.base-url", graphBaseUrl());
+        c.put("directory.birthdate-attribute", directory.birthdateAttribute());
+        c.put("mail.smtp.host", "localhost");
+        c.put("mail.smtp.port", Integer.toString(smtpPort()));
+        c.put("mail.from", "Account recovery <no-reply@contoso.com>");
+        return c;
+    }
+
+    static String randomSecret() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    @Override
+    public void close() {
+        if (http != null) {
+            http.stop(0);
+        }
+        if (https != null) {
+            https.stop(0);
+        }
+        if (mailbox != null) {
+            mailbox.stop();
+        }
+        pool.shutdownNow();
+        try {
+            if (trustStore != null) {
+                Files.deleteIfExists(trustStore);
+            }
+        } catch (IOException ignored) {
+            // a leftover trust store in the work directory is harmless
+        }
+    }
+}
