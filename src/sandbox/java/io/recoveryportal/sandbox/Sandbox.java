@@ -189,6 +189,14 @@ public final class Sandbox implements AutoCloseable {
         return trustStore;
     }
 
+    /**
+     * Registers a portal running at {@code portalBaseUrl} with the sandbox's Incode and Entra apps, as an
+     * administrator registers redirect URIs in the real dashboards (exact match).
+     */
+    public void registerPortal(String portalBaseUrl) {
+        // wired to IncodeProvider/EntraApi redirect-URI registration once those exist
+    }
+
     /** Every configuration key the portal needs to run against this sandbox (MicroProfile Config names). */
     public Map<String, String> portalConfig(String portalBaseUrl) {
         Map<String, String> c = new LinkedHashMap<>();

@@ -1,0 +1,67 @@
+package io.recoveryportal.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Typed access to the portal's MicroProfile Config keys (see the README's configuration table). Every key
+ * can come from an environment variable: {@code incode.client-secret} is {@code INCODE_CLIENT_SECRET}.
+ * Values are read when asked for, so nothing here caches a secret beyond the config source itself.
+ */
+@ApplicationScoped
+public class PortalConfig {
+
+    public static final String DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
+    public static final String DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
+
+    @Inject
+    Config config;
+
+    public Optional<String> value(String key) {
+        return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+    }
+
+    /** A value {@link RequiredSettings} has already checked at start-up. */
+    public String required(String key) {
+        return value(key).orElseThrow(() -> new IllegalStateException("missing configuration key " + RequiredSettings.describe(key)));
+    }
+
+    public boolean sandbox() {
+        return value("portal.sandbox").map(Boolean::parseBoolean).orElse(false);
+    }
+
+    public URI baseUrl() {
+        return URI.create(required("portal.base-url").replaceAll("/+$", ""));
+    }
+
+    public String organisationName() {
+        return value("portal.organisation-name").orElse("Contoso");
+    }
+
+    public String helpdeskContact() {
+        return value("portal.helpdesk-contact").orElse("your IT helpdesk");
+    }
+
+    public String incodeIssuer() {
+        return required("incode.issuer");
+    }
+
+    public String authorityHost() {
+        return value("entra.authority-host").orElse(DEFAULT_AUTHORITY_HOST).replaceAll("/+$", "");
+    }
+
+    public String graphBaseUrl() {
+        return value("graph.base-url").orElse(DEFAULT_GRAPH_BASE_URL).replaceAll("/+$", "");
+    }
+
+    public Optional<String> trustStore() {
+        return value("portal.trust-store");
+    }
+
+    public Optional<String> trustStorePassword() {
+        return value("portal.trust-store-password");
+    }
+}

@@ -1,0 +1,80 @@
+package io.recoveryportal.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which configuration keys must be present before the portal may start, and what makes a value unusable.
+ * Pure so it can be tested without a container; {@link StartupChecks} applies it at deployment.
+ */
+public final class RequiredSettings {
+
+    /** Keys without which the portal cannot do its job. Secrets among them never have defaults. */
+    public static final List<String> REQUIRED = List.of(
+            "portal.base-url",
+            "incode.issuer", "incode.client-id", "incode.client-secret",
+            "entra.tenant-id", "entra.client-id",
+            "directory.birthdate-attribute",
+            "mail.smtp.host", "mail.from");
+
+    public static final Set<String> CLIENT_AUTH_METHODS = Set.of("client_secret_basic", "client_secret_post", "client_secret_jwt");
+
+    private RequiredSettings() {
+    }
+
+    /**
+     * Lists every problem, each naming its key and the environment variable that sets it, so an operator can
+     * fix all of them in one go. Empty when the configuration is usable.
+     */
+    public static List<String> problems(Function<String, Optional<String>> lookup, boolean sandbox) {
+        List<String> problems = new ArrayList<>();
+        for (String key : REQUIRED) {
+            if (blank(lookup.apply(key))) {
+                problems.add("missing required key " + describe(key));
+            }
+        }
+        if (blank(lookup.apply("entra.client-secret")) && blank(lookup.apply("entra.client-certificate"))) {
+            problems.add("missing required key " + describe("entra.client-secret") + " or " + describe("entra.client-certificate"));
+        }
+        lookup.apply("incode.client-auth").filter(v -> !CLIENT_AUTH_METHODS.contains(v)).ifPresent(v ->
+                problems.add("unsupported value '" + v + "' for " + describe("incode.client-auth") + "; use one of " + CLIENT_AUTH_METHODS));
+        boolean h2 = lookup.apply("db.url").map(u -> u.startsWith("jdbc:h2:")).orElse(true);
+        if (!h2 && blank(lookup.apply("db.password"))) {
+            problems.add("missing required key " + describe("db.password") + " (needed for " + lookup.apply("db.url").get().replaceAll("//[^/@]*@", "//") + ")");
+        }
+        // Outside the sandbox every endpoint a browser or a token travels through must be TLS.
+        if (!sandbox) {
+            for (String key : List.of("portal.base-url", "incode.issuer", "entra.authority-host", "graph.base-url")) {
+                lookup.apply(key).filter(v -> !v.isBlank() && !isHttps(v)).ifPresent(v ->
+                        problems.add(describe(key) + " must be an https URL outside sandbox mode"));
+            }
+        }
+        return problems;
+    }
+
+    /** "incode.client-secret (environment variable INCODE_CLIENT_SECRET)". */
+    public static String describe(String key) {
+        return key + " (environment variable " + environmentName(key) + ")";
+    }
+
+    /** MicroProfile Config's environment-variable mapping: non-alphanumerics become '_', upper case. */
+    public static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+    }
+
+    private static boolean isHttps(String url) {
+        try {
+            return "https".equalsIgnoreCase(URI.create(url).getScheme());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean blank(Optional<String> v) {
+        return v.map(String::isBlank).orElse(true);
+    }
+}

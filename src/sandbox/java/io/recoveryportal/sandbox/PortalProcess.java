@@ -1,0 +1,144 @@
+package io.recoveryportal.sandbox;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The portal running in its own Payara Micro process, as it runs in production: {@code java -jar
+ * payara-micro.jar --deploy portal.war}. Configuration goes in as system properties. Used by the sandbox
+ * launcher and by the integration tests, which share one such process.
+ */
+public final class PortalProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final long readyMillis;
+    private final List<String> output;
+
+    private PortalProcess(Process process, int port, long readyMillis, List<String> output) {
+        this.process = process;
+        this.port = port;
+        this.readyMillis = readyMillis;
+        this.output = output;
+    }
+
+    /**
+     * Starts Payara Micro with the WAR and waits until it says "ready" and the deployment succeeded.
+     *
+     * @param echo where to copy Payara's output as it comes, or null to keep it quiet
+     */
+    public static PortalProcess start(Path microJar, Path war, Path rootDir, int port, Map<String, String> config,
+            List<String> jvmOptions, PrintStream echo, Duration timeout) throws IOException, InterruptedException {
+        Files.createDirectories(rootDir);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
+                "--port", Integer.toString(port), "--nocluster", "--disablephonehome", "--nohostaware",
+                "--rootDir", rootDir.toString()));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch ready = new CountDownLatch(1);
+        AtomicBoolean failed = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.add(line);
+                    if (lines.size() > 5000) {
+                        lines.remove(0);
+                    }
+                    if (echo != null) {
+                        echo.println(line);
+                    }
+                    if (line.contains("Exception while preparing the app") || line.contains("Exception while loading the app")) {
+                        failed.set(true);
+                    }
+                    // "Deployed 1 archive(s)" comes before the web module is up; "ready in" comes after
+                    if (line.contains(" ready in ")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+            ready.countDown();
+        }, "payara-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("Payara Micro was not ready within " + timeout + "; last output:\n" + tail(lines));
+        }
+        long readyMillis = (System.nanoTime() - t0) / 1_000_000;
+        if (!p.isAlive() || failed.get()) {
+            p.destroyForcibly();
+            throw new IOException("The portal did not deploy; last output:\n" + tail(lines));
+        }
+        return new PortalProcess(p, port, readyMillis, lines);
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String tail(List<String> lines) {
+        synchronized (lines) {
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Wall-clock milliseconds from launching the JVM to Payara's "ready" line. */
+    public long readyMillis() {
+        return readyMillis;
+    }
+
+    /** Everything Payara has printed so far (the last 5000 lines): tests check it for leaked secrets. */
+    public List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
