@@ -2,7 +2,7 @@
 
 -- One recovery, activation or helpdesk attempt. The raw attempt id lives only in the person's cookie;
 -- the database keeps its SHA-256 so a stolen database cannot be used to resume anyone's attempt.
-CREATE SEQUENCE attempt_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE attempt_seq START WITH 1 INCREMENT BY 1;
 CREATE TABLE attempt (
     id                  BIGINT       NOT NULL PRIMARY KEY,
     id_hash             CHAR(64)     NOT NULL,
@@ -24,7 +24,7 @@ CREATE INDEX attempt_state_expires_ix ON attempt (state, expires_at);
 
 -- Append-only trail of what happened and why. Holds object ids and reasons, never secrets, passwords,
 -- passes or document data.
-CREATE SEQUENCE audit_event_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE audit_event_seq START WITH 1 INCREMENT BY 1;
 CREATE TABLE audit_event (
     id                BIGINT        NOT NULL PRIMARY KEY,
     occurred_at       TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
 /**
  * A work email address as typed by a locked-out person: trimmed and lower-cased (directory matching is
  * case-insensitive), and plausible enough to look up. Deliberately simpler than RFC 5322: quoted local parts,
- * comments and IP-literal domains never name an Entra account, and rejecting them early keeps odd input out
- * of the Graph $filter.
+ * comments and IP-literal domains never name an Entra account. Apostrophes are allowed (o'connor@...):
+ * whoever puts the address into an OData $filter must escape them.
  */
 public final class WorkEmail {
 
     private static final Pattern SHAPE = Pattern.compile(
-            "^[a-z0-9!#$%&*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&*+/=?^_`{|}~-]+)*"
+            "^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
             + "@[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$");
 
     private final String value;

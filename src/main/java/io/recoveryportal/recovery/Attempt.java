@@ -30,7 +30,7 @@ public class Attempt {
     public enum State { STARTED, VERIFYING, VERIFIED, MATCHED, ESCALATED, APPROVED, DENIED, COMPLETED, FAILED, EXPIRED }
 
     @Id
-    @SequenceGenerator(name = "attempt_seq", sequenceName = "attempt_seq", allocationSize = 50)
+    @SequenceGenerator(name = "attempt_seq", sequenceName = "attempt_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attempt_seq")
     private Long id;
 

@@ -54,6 +54,8 @@ public final class Sandbox implements AutoCloseable {
     private HttpServer http;
     private HttpsServer https;
     private Path trustStore;
+    private int httpPort;
+    private int httpsPort;
     private IncodeProvider incode;
     private EntraApi entra;
     private GraphApi graph;
@@ -78,17 +80,20 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void startServers() throws IOException {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        http = HttpServer.create(new InetSocketAddress(loopback, options.httpPort()), 64);
-        https = HttpsServer.create(new InetSocketAddress(loopback, options.httpsPort()), 64);
-        https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
         trustStore = tls.writeTrustStore(options.workDir().resolve("sandbox-trust.p12"));
-
         mailbox = Mailbox.start(this, options.smtpPort());
         graph = new GraphApi(this);
         incode = new IncodeProvider(this);
         entra = new EntraApi(this);
+        listen(options.httpPort(), options.httpsPort());
+    }
 
+    /** Binds both HTTP servers to the given ports (0: any) and mounts every endpoint. */
+    private void listen(int httpPort, int httpsPort) throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        http = HttpServer.create(new InetSocketAddress(loopback, httpPort), 64);
+        https = HttpsServer.create(new InetSocketAddress(loopback, httpsPort), 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
         http.createContext("/graph/v1.0", guarded(graph));
         http.createContext("/incode", guarded(incode));
         http.createContext("/mail", guarded(mailbox));
@@ -99,6 +104,22 @@ public final class Sandbox implements AutoCloseable {
         https.setExecutor(pool);
         http.start();
         https.start();
+        httpPort = http.getAddress().getPort();
+        httpsPort = https.getAddress().getPort();
+    }
+
+    /**
+     * Simulates an outage of Entra, Graph and Incode: both HTTP servers stop listening (the mailbox stays).
+     * {@link #resume()} brings them back on the same ports with the same keys, secrets and state, so a running
+     * portal recovers without reconfiguration.
+     */
+    public synchronized void suspend() {
+        http.stop(0);
+        https.stop(0);
+    }
+
+    public synchronized void resume() throws IOException {
+        listen(httpPort, httpsPort);
     }
 
     /** No handler may leave a connection hanging: an unexpected failure becomes a 500 and a log line. */
@@ -162,7 +183,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public String httpBase() {
-        return "http://localhost:" + http.getAddress().getPort();
+        return "http://localhost:" + httpPort;
     }
 
     public String graphBaseUrl() {
@@ -178,7 +199,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public String entraAuthorityHost() {
-        return "https://localhost:" + https.getAddress().getPort();
+        return "https://localhost:" + httpsPort;
     }
 
     public int smtpPort() {

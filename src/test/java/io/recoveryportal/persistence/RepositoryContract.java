@@ -1,0 +1,177 @@
+package io.recoveryportal.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recoveryportal.audit.AuditEvent;
+import io.recoveryportal.audit.AuditLog;
+import io.recoveryportal.recovery.Attempt;
+import io.recoveryportal.recovery.Attempt.State;
+import io.recoveryportal.recovery.AttemptRepository;
+import io.recoveryportal.security.OpaqueTokens;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.RollbackException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The migrations and the repositories, run against a real database by each subclass (H2 and PostgreSQL), with
+ * the production persistence unit and the production migrations. Outside a container, so transactions are
+ * resource-local here; the in-container run is PostgresDeploymentIT.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RepositoryContract {
+
+    private EntityManagerFactory emf;
+
+    protected abstract DataSource dataSource();
+
+    private EntityManagerFactory emf() {
+        if (emf == null) {
+            MigrateResult r = Migrations.migrate(dataSource());
+            assertTrue(r.success);
+            emf = Persistence.createEntityManagerFactory("portal", Map.of(
+                    "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                    "jakarta.persistence.jtaDataSource", "",
+                    "jakarta.persistence.nonJtaDataSource", dataSource(),
+                    "eclipselink.target-server", "None"));
+        }
+        return emf;
+    }
+
+    @AfterAll
+    void closeEmf() {
+        if (emf != null) {
+            emf.close();
+        }
+    }
+
+    private <T> T inTx(Function<EntityManager, T> work) {
+        EntityManager em = emf().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T out = work.apply(em);
+            em.getTransaction().commit();
+            return out;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private void run(Consumer<EntityManager> work) {
+        inTx(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    private static Attempt newAttempt(String idHash, Instant now) {
+        return new Attempt(idHash, Attempt.Kind.RECOVERY, Attempt.RequestedAction.MFA, "jane.smith@contoso.com", now, Duration.ofMinutes(30));
+    }
+
+    @Test
+    void migrationsAreIdempotent() {
+        emf();
+        MigrateResult again = Migrations.migrate(dataSource());
+        assertEquals(0, again.migrationsExecuted);
+        assertEquals("1", again.targetSchemaVersion == null ? "1" : again.targetSchemaVersion);
+    }
+
+    @Test
+    void anAttemptIsFoundByTheHashOfItsIdAndKeepsEveryField() {
+        String raw = OpaqueTokens.generate();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long id = inTx(em -> {
+            Attempt a = new AttemptRepository(em).add(newAttempt(OpaqueTokens.hash(raw), now));
+            a.bindDirectoryUser("75e6eb66-f0af-5301-92f2-faf001d81f99");
+            a.recordVerification("interview-1", "identity-1");
+            em.flush();
+            return a.getId();
+        });
+        Attempt found = inTx(em -> new AttemptRepository(em).findByIdHash(OpaqueTokens.hash(raw)).orElseThrow());
+        assertEquals(id, found.getId());
+        assertEquals(State.STARTED, found.getState());
+        assertEquals(Attempt.RequestedAction.MFA, found.getRequestedAction());
+        assertEquals(now, found.getCreatedAt());
+        assertEquals(now.plus(Duration.ofMinutes(30)), found.getExpiresAt());
+        assertEquals("75e6eb66-f0af-5301-92f2-faf001d81f99", found.getDirectoryUserId());
+        assertEquals("identity-1", found.getIncodeIdentityId());
+        assertTrue(inTx(em -> new AttemptRepository(em).findByIdHash(OpaqueTokens.hash("someone else's"))).isEmpty());
+    }
+
+    @Test
+    void theSameIdHashCannotBeStoredTwice() {
+        String hash = OpaqueTokens.hash(OpaqueTokens.generate());
+        Instant now = Instant.now();
+        run(em -> new AttemptRepository(em).add(newAttempt(hash, now)));
+        assertThrows(RuntimeException.class, () -> run(em -> new AttemptRepository(em).add(newAttempt(hash, now))));
+    }
+
+    @Test
+    void twoConcurrentStepsOnOneAttemptCannotBothCommit() {
+        String hash = OpaqueTokens.hash(OpaqueTokens.generate());
+        Instant now = Instant.now();
+        long versionBefore = inTx(em -> new AttemptRepository(em).add(newAttempt(hash, now))).getVersion();
+
+        // two nodes (two persistence contexts) load the same attempt and both try the same transition
+        EntityManager first = emf().createEntityManager();
+        EntityManager second = emf().createEntityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            new AttemptRepository(first).findByIdHash(hash).orElseThrow().moveTo(State.STARTED, State.VERIFYING, now.plusSeconds(1));
+            new AttemptRepository(second).findByIdHash(hash).orElseThrow().moveTo(State.STARTED, State.VERIFYING, now.plusSeconds(1));
+            first.getTransaction().commit();
+            assertThrows(RollbackException.class, () -> second.getTransaction().commit());
+        } finally {
+            first.close();
+            second.close();
+        }
+        Attempt after = inTx(em -> new AttemptRepository(em).findByIdHash(hash).orElseThrow());
+        assertEquals(State.VERIFYING, after.getState());
+        assertEquals(versionBefore + 1, after.getVersion(), "exactly one of the two steps was written");
+    }
+
+    @Test
+    void auditEventsComeBackInOrderPerAttemptAndPerUser() {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String user = "user-" + OpaqueTokens.generate().substring(0, 8);
+        long attemptId = inTx(em -> new AttemptRepository(em).add(newAttempt(OpaqueTokens.hash(OpaqueTokens.generate()), t)).getId());
+        run(em -> {
+            AuditLog log = new AuditLog(em);
+            log.record(new AuditEvent(t.plusSeconds(2), "verification.completed", "employee", attemptId, user, "OK", null));
+            log.record(new AuditEvent(t.plusSeconds(1), "lookup.refused", "employee", attemptId, user, "REFUSED", "privileged: directory role"));
+            log.record(new AuditEvent(t.minus(Duration.ofDays(40)), "reset.password", "employee", null, user, "OK", null));
+        });
+        List<AuditEvent> forAttempt = inTx(em -> new AuditLog(em).forAttempt(attemptId));
+        assertEquals(List.of("lookup.refused", "verification.completed"), forAttempt.stream().map(AuditEvent::getType).toList());
+        assertEquals("privileged: directory role", forAttempt.get(0).getDetail());
+        assertEquals(t.plusSeconds(1), forAttempt.get(0).getOccurredAt());
+        assertEquals(2, inTx(em -> new AuditLog(em).forUserSince(user, t.minus(Duration.ofDays(30)))).size());
+    }
+
+    @Test
+    void aNullRequiredColumnIsRejectedByTheSchema() {
+        assertThrows(PersistenceException.class, () -> run(em -> {
+            em.persist(new AuditEvent(Instant.now(), null, "employee", null, null, "OK", null));
+            em.flush();
+        }));
+    }
+}
