@@ -36,7 +36,9 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     /**
-     * Starts Payara Micro with the WAR and waits until it says "ready" and the deployment succeeded.
+     * Starts Payara Micro with the WAR and waits until it says "ready" and the deployment succeeded. The
+     * configuration goes in as environment variables (MicroProfile Config's mapping: {@code incode.client-secret}
+     * becomes {@code INCODE_CLIENT_SECRET}), never as -D options: a command line is readable by every local user.
      *
      * @param echo where to copy Payara's output as it comes, or null to keep it quiet
      */
@@ -46,12 +48,14 @@ public final class PortalProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
-        config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster", "--disablephonehome", "--nohostaware",
-                "--rootDir", rootDir.toString()));
+                "--rootDir", rootDir.toString(),
+                "--postbootcommandfile", Path.of("config/post-boot-commands.asadmin").toAbsolutePath().toString()));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        config.forEach((k, v) -> pb.environment().put(io.recoveryportal.config.RequiredSettings.environmentName(k), v));
+        Process p = pb.start();
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch ready = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();

@@ -1,0 +1,53 @@
+package io.recoveryportal.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven by Selenium through Debian's chromedriver. Both paths are given so Selenium
+ * Manager never tries to download a browser (there is no internet here).
+ */
+final class Browser {
+
+    private Browser() {
+    }
+
+    static WebDriver start() {
+        try {
+            Path profile = Files.createTempDirectory("chrome-profile");
+            ChromeOptions o = new ChromeOptions();
+            o.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
+            o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--window-size=1200,1000", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort().build();
+            return new ChromeDriver(service, o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves what the browser shows to target/screenshots/NAME.png, for people to look at. */
+    static void screenshot(WebDriver driver, String name) {
+        try {
+            Path dir = TestEnvironment.target().resolve("screenshots");
+            Files.createDirectories(dir);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.recoveryportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recoveryportal.audit.AuditEvent;
+import io.recoveryportal.audit.AuditLog;
+import io.recoveryportal.persistence.PortalDataSource;
+import io.recoveryportal.recovery.Attempt;
+import io.recoveryportal.recovery.AttemptRepository;
+import io.recoveryportal.security.OpaqueTokens;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The real portal.war inside Payara Micro (Arquillian's managed container), configured for PostgreSQL: the data
+ * source built from MicroProfile Config, the Flyway migrations at start-up, and the repositories with JTA.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PostgresDeploymentIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("portal.war", "target/portal.war")));
+    }
+
+    @Resource(lookup = PortalDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    AttemptRepository attempts;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    UserTransaction tx;
+
+    @Test
+    void theDataSourceIsPostgresAndTheMigrationsRanAtStartUp() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select max(version) from flyway_schema_history where success")) {
+            assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
+            assertTrue(rs.next());
+            assertEquals("1", rs.getString(1));
+        }
+    }
+
+    @Test
+    void repositoriesPersistInsideContainerTransactions() throws Exception {
+        String raw = OpaqueTokens.generate();
+        Instant now = Instant.now();
+        tx.begin();
+        Attempt a = attempts.add(new Attempt(OpaqueTokens.hash(raw), Attempt.Kind.RECOVERY, Attempt.RequestedAction.PASSWORD,
+                "jane.smith@contoso.com", now, Duration.ofMinutes(30)));
+        audit.record(new AuditEvent(now, "attempt.started", "employee", a.getId(), null, "OK", null));
+        tx.commit();
+
+        tx.begin();
+        try {
+            Attempt found = attempts.findByIdHash(OpaqueTokens.hash(raw)).orElseThrow();
+            assertEquals(a.getId(), found.getId());
+            assertEquals(1, audit.forAttempt(found.getId()).size());
+        } finally {
+            tx.rollback();
+        }
+    }
+}

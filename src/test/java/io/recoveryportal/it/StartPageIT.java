@@ -1,0 +1,104 @@
+package io.recoveryportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recoveryportal.sandbox.PortalProcess;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** The start page in a real browser (headless Chromium), as a locked-out employee meets it. */
+class StartPageIT {
+
+    private static WebDriver browser;
+    private final PortalProcess portal = TestEnvironment.portal();
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theFormIsLabelledAndAnswersBadInputInPlainWords() {
+        browser.get(portal.baseUrl() + "/");
+        assertEquals("Get back into your work account", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        // every input has a label that names it
+        WebElement email = browser.findElement(By.id("start:email"));
+        assertEquals("Work email address", browser.findElement(By.cssSelector("label[for='start:email']")).getText());
+        assertEquals("email", email.getAttribute("type"));
+        assertTrue(email.getAttribute("aria-describedby").contains("email-hint"));
+        for (WebElement radio : browser.findElements(By.cssSelector("input[type=radio]"))) {
+            assertFalse(browser.findElements(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).isEmpty(), radio.getAttribute("id"));
+        }
+        assertEquals("What do you need?", browser.findElement(By.tagName("legend")).getText());
+        Browser.screenshot(browser, "start-page");
+
+        // nothing typed: a summary and a message at the field, in plain words
+        browser.findElement(By.id("start:continue")).click();
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("There is a problem"), page);
+        assertTrue(page.contains("Enter your work email address."), page);
+        assertTrue(page.contains("Choose what you need."), page);
+
+        // a malformed address is refused and kept for correction
+        email = browser.findElement(By.id("start:email"));
+        email.clear();
+        email.sendKeys("jane.smith@contoso");
+        browser.findElement(By.cssSelector("label[for='start:need:0']")).click();
+        browser.findElement(By.id("start:continue")).click();
+        assertTrue(browser.findElement(By.id("start:email-error")).getText().contains("name@company.com"));
+        assertEquals("true", browser.findElement(By.id("start:email")).getAttribute("aria-invalid"));
+        assertEquals("jane.smith@contoso", browser.findElement(By.id("start:email")).getAttribute("value"));
+        Browser.screenshot(browser, "start-page-error");
+    }
+
+    @Test
+    void aGoodAddressIsConfirmedWithAWayBackToFixATypo() {
+        browser.get(portal.baseUrl() + "/?email=Jane.Smith%40Contoso.com&action=mfa");
+        assertEquals("Jane.Smith@Contoso.com", browser.findElement(By.id("start:email")).getAttribute("value"));
+        assertTrue(browser.findElement(By.id("start:need:1")).isSelected(), "?action=mfa pre-selects the MFA choice");
+        browser.findElement(By.id("start:continue")).click();
+        assertEquals("jane.smith@contoso.com", browser.findElement(By.id("confirm-email")).getText());
+        Browser.screenshot(browser, "start-page-confirm");
+        browser.findElement(By.id("back:change")).click();
+        assertEquals("jane.smith@contoso.com", browser.findElement(By.id("start:email")).getAttribute("value"));
+    }
+
+    @Test
+    void theFormWorksFromTheKeyboardAlone() {
+        browser.get(portal.baseUrl() + "/");
+        // the first Tab reaches the skip link, which jumps to the content
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertEquals("Skip to main content", browser.switchTo().activeElement().getText());
+        WebElement email = browser.findElement(By.id("start:email"));
+        email.sendKeys("bob.wilson@contoso.com");
+        email.sendKeys(Keys.TAB);
+        // arrow keys move through the radio group; space selects
+        browser.switchTo().activeElement().sendKeys(Keys.SPACE);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertEquals("bob.wilson@contoso.com", browser.findElement(By.id("confirm-email")).getText());
+    }
+
+    @Test
+    void unknownActionValuesAreIgnoredNotFatal() {
+        browser.get(portal.baseUrl() + "/?action=%3Cscript%3E&email=%3Cb%3Ex");
+        List<WebElement> selected = browser.findElements(By.cssSelector("input[type=radio]:checked"));
+        assertTrue(selected.isEmpty());
+        assertFalse(browser.getPageSource().contains("<b>x"), "input is escaped");
+    }
+}

@@ -1,0 +1,107 @@
+package io.recoveryportal.it;
+
+import io.recoveryportal.sandbox.PortalProcess;
+import io.recoveryportal.sandbox.Sandbox;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the integration tests share within one test JVM: one sandbox, one PostgreSQL, and one portal in its own
+ * Payara Micro process (started on first use, stopped when the JVM ends). Starting Payara costs 20-30 s on two
+ * cores, so the HTTP and browser tests all talk to the same portal.
+ */
+public final class TestEnvironment {
+
+    private static Sandbox sandbox;
+    private static EmbeddedPostgres postgres;
+    private static PortalProcess portal;
+
+    private TestEnvironment() {
+    }
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestEnvironment::stopAll, "test-environment-stop"));
+    }
+
+    public static synchronized Sandbox sandbox() {
+        if (sandbox == null) {
+            try {
+                sandbox = Sandbox.start(Sandbox.Options.ephemeral(Path.of("config/sandbox/directory.json"), target()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sandbox;
+    }
+
+    public static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return postgres;
+    }
+
+    /** The shared portal, on the default embedded H2 database (a fresh file per run). */
+    public static synchronized PortalProcess portal() {
+        if (portal == null) {
+            try {
+                int port = PortalProcess.freePort();
+                String base = "http://localhost:" + port;
+                sandbox().registerPortal(base);
+                Map<String, String> config = sandbox().portalConfig(base);
+                config.put("db.url", "jdbc:h2:file:" + target().resolve("it-data/portal-" + System.currentTimeMillis()).toAbsolutePath());
+                portal = PortalProcess.start(microJar(), war(), target().resolve("it-payara"), port, config, jvmOptions(),
+                        null, Duration.ofMinutes(4));
+                System.out.println("[it] portal ready in " + portal.readyMillis() + " ms at " + base);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return portal;
+    }
+
+    public static Path target() {
+        return Path.of("target").toAbsolutePath();
+    }
+
+    public static Path microJar() {
+        return Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar"));
+    }
+
+    public static Path war() {
+        return Path.of(System.getProperty("portal.war", "target/portal.war"));
+    }
+
+    public static List<String> jvmOptions() {
+        return Arrays.asList(System.getProperty("portal.jvm", "-Xmx768m -XX:TieredStopAtLevel=1").trim().split("\\s+"));
+    }
+
+    private static synchronized void stopAll() {
+        if (portal != null) {
+            portal.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // the JVM is ending anyway
+            }
+        }
+    }
+}
