@@ -9,6 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Set;
+import jakarta.inject.Inject;
 
 /**
  * The start page's view state: the address typed, what the person needs, and whether they are looking at
@@ -58,7 +59,11 @@ public class StartPage implements Serializable {
         }
     }
 
+    @Inject
+    PortalMetrics metrics;
+
     public String submit() {
+        metrics.startSubmitted();
         email = WorkEmail.parse(email).map(WorkEmail::value).orElse(email);
         confirming = true;
         return null;

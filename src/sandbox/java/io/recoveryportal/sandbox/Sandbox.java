@@ -104,8 +104,8 @@ public final class Sandbox implements AutoCloseable {
         https.setExecutor(pool);
         http.start();
         https.start();
-        httpPort = http.getAddress().getPort();
-        httpsPort = https.getAddress().getPort();
+        this.httpPort = http.getAddress().getPort();
+        this.httpsPort = https.getAddress().getPort();
     }
 
     /**

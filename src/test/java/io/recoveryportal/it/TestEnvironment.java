@@ -21,6 +21,7 @@ public final class TestEnvironment {
     private static Sandbox sandbox;
     private static EmbeddedPostgres postgres;
     private static PortalProcess portal;
+    private static RuntimeException portalFailure;
 
     private TestEnvironment() {
     }
@@ -53,6 +54,10 @@ public final class TestEnvironment {
 
     /** The shared portal, on the default embedded H2 database (a fresh file per run). */
     public static synchronized PortalProcess portal() {
+        if (portalFailure != null) {
+            // one failed start is enough: every later test gets the same cause at once
+            throw portalFailure;
+        }
         if (portal == null) {
             try {
                 int port = PortalProcess.freePort();
@@ -64,7 +69,8 @@ public final class TestEnvironment {
                         null, Duration.ofMinutes(4));
                 System.out.println("[it] portal ready in " + portal.readyMillis() + " ms at " + base);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                portalFailure = new UncheckedIOException(e);
+                throw portalFailure;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
