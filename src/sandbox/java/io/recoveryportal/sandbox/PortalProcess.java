@@ -40,6 +40,8 @@ public final class PortalProcess implements AutoCloseable {
      * configuration goes in as environment variables (MicroProfile Config's mapping: {@code incode.client-secret}
      * becomes {@code INCODE_CLIENT_SECRET}), never as -D options: a command line is readable by every local user.
      *
+     * @param microJar payara-micro.jar, or the portal-micro.jar uber jar (which has the WAR and commands inside)
+     * @param war the WAR to deploy at "/", or null for the uber jar
      * @param echo where to copy Payara's output as it comes, or null to keep it quiet
      */
     public static PortalProcess start(Path microJar, Path war, Path rootDir, int port, Map<String, String> config,
@@ -48,10 +50,13 @@ public final class PortalProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--disablephonehome", "--nohostaware",
-                "--rootDir", rootDir.toString(),
-                "--postbootcommandfile", Path.of("config/post-boot-commands.asadmin").toAbsolutePath().toString()));
+        cmd.addAll(List.of("-jar", microJar.toString()));
+        if (war != null) {
+            cmd.addAll(List.of("--deploy", war.toString(), "--contextroot", "/",
+                    "--postbootcommandfile", Path.of("config/post-boot-commands.asadmin").toAbsolutePath().toString()));
+        }
+        cmd.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--disablephonehome", "--nohostaware",
+                "--rootDir", rootDir.toString()));
         long t0 = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         config.forEach((k, v) -> pb.environment().put(io.recoveryportal.config.RequiredSettings.environmentName(k), v));

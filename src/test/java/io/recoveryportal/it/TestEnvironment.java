@@ -52,7 +52,7 @@ public final class TestEnvironment {
         return postgres;
     }
 
-    /** The shared portal, on the default embedded H2 database (a fresh file per run). */
+    /** The shared portal (target/portal-micro.jar), on the default embedded H2 database (a fresh file per run). */
     public static synchronized PortalProcess portal() {
         if (portalFailure != null) {
             // one failed start is enough: every later test gets the same cause at once
@@ -65,7 +65,8 @@ public final class TestEnvironment {
                 sandbox().registerPortal(base);
                 Map<String, String> config = sandbox().portalConfig(base);
                 config.put("db.url", "jdbc:h2:file:" + target().resolve("it-data/portal-" + System.currentTimeMillis()).toAbsolutePath());
-                portal = PortalProcess.start(microJar(), war(), target().resolve("it-payara"), port, config, jvmOptions(),
+                // the production artifact: the uber jar, WAR and post-boot commands inside
+                portal = PortalProcess.start(target().resolve("portal-micro.jar"), null, target().resolve("it-payara"), port, config, jvmOptions(),
                         null, Duration.ofMinutes(4));
                 System.out.println("[it] portal ready in " + portal.readyMillis() + " ms at " + base);
             } catch (IOException e) {
