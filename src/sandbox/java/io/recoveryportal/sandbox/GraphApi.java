@@ -108,12 +108,14 @@ public final class GraphApi implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         String path = relativePath(ex.getRequestURI().getPath());
+        // The $batch envelope is only a carrier: its steps are the Graph calls, counted, throttled and
+        // slowed one by one, as Graph throttles each request of a batch on its own.
         boolean batch = "/$batch".equals(path);
         if (!batch) {
             directory().countGraphCall();
-        }
-        if (sandbox.faults().intercept(ex)) {
-            return;
+            if (sandbox.faults().intercept(ex)) {
+                return;
+            }
         }
         String requestId = UUID.randomUUID().toString();
         ex.getResponseHeaders().set("request-id", requestId);
@@ -732,7 +734,7 @@ public final class GraphApi implements HttpHandler {
                     "message", "sandbox error: " + e)));
         }
         Map<String, String> responseHeaders = new LinkedHashMap<>();
-        inner.getResponseHeaders().forEach((k, v) -> responseHeaders.put(k, v.get(0)));
+        inner.getResponseHeaders().forEach((k, v) -> responseHeaders.put(headerName(k), v.get(0)));
         String text = inner.body();
         Object parsed = text.isEmpty() ? null : Json.parseObject(text);
         return stepResponse(id, inner.status(), responseHeaders, parsed);
@@ -752,6 +754,13 @@ public final class GraphApi implements HttpHandler {
         }
         int version = url.indexOf("/v1.0/");
         return version >= 0 ? url.substring(version + "/v1.0".length()) : "/" + url;
+    }
+
+    /** The JDK server keeps header names as "Retry-after"; a batch answer spells them as Graph does. */
+    private static String headerName(String name) {
+        return Arrays.stream(name.split("-", -1))
+                .map(part -> part.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1))
+                .collect(Collectors.joining("-"));
     }
 
     private static Map<String, Object> failedDependency(String id) {
