@@ -145,8 +145,14 @@ public final class GraphApi implements HttpHandler {
 
     /** Query options by name without "$" and lower-cased: Graph v1.0 accepts {@code $select} and {@code select} alike. */
     private static Map<String, String> queryOptions(HttpExchange ex) {
+        Map<String, String> raw;
+        try {
+            raw = Http.query(ex);
+        } catch (IllegalArgumentException e) {
+            throw GraphFailure.badRequest("The query specified in the URI is not valid.");
+        }
         Map<String, String> out = new LinkedHashMap<>();
-        Http.query(ex).forEach((k, v) -> out.put((k.startsWith("$") ? k.substring(1) : k).toLowerCase(Locale.ROOT), v));
+        raw.forEach((k, v) -> out.put((k.startsWith("$") ? k.substring(1) : k).toLowerCase(Locale.ROOT), v));
         for (String option : UNSUPPORTED_QUERY_OPTIONS) {
             if (out.containsKey(option)) {
                 throw GraphFailure.notInSandbox("the $" + option + " query option");
@@ -322,7 +328,8 @@ public final class GraphApi implements HttpHandler {
     }
 
     private Set<String> knownUserProperties() {
-        Set<String> known = new LinkedHashSet<>(userProperties(directory().accounts().get(0)).keySet());
+        Set<String> known = new LinkedHashSet<>();
+        directory().accounts().stream().findFirst().ifPresent(a -> known.addAll(userProperties(a).keySet()));
         known.add(directory().birthdateAttribute());
         return known;
     }
@@ -725,8 +732,14 @@ public final class GraphApi implements HttpHandler {
             return stepResponse(id, 400, Map.of(), Json.of("error", Json.of("code", "BadRequest",
                     "message", "The url of a batch request must be relative to the version, such as '/users'.")));
         }
-        BatchExchange inner = new BatchExchange(outer, ((String) step.get("method")).toUpperCase(Locale.ROOT),
-                URI.create(MOUNT + url), headers, body);
+        BatchExchange inner;
+        try {
+            inner = new BatchExchange(outer, ((String) step.get("method")).toUpperCase(Locale.ROOT),
+                    URI.create(MOUNT + url), headers, body);
+        } catch (IllegalArgumentException e) {
+            return stepResponse(id, 400, Map.of(), Json.of("error", Json.of("code", "BadRequest",
+                    "message", "Invalid request URL '" + step.get("url") + "'.")));
+        }
         try {
             handle(inner);
         } catch (RuntimeException e) {

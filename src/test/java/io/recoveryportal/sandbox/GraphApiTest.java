@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recoveryportal.directory.graph.GraphClients;
-import io.recoveryportal.directory.graph.GraphSettings;
+import io.recoveryportal.directory.graph.SandboxGraphSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,9 +31,7 @@ class GraphApiTest {
     @BeforeAll
     static void start() throws Exception {
         sandbox = Sandbox.start(Sandbox.Options.ephemeral(Path.of("config/sandbox/directory.json"), Path.of("target")));
-        Sandbox.Credentials c = sandbox.credentials();
-        try (GraphClients clients = GraphClients.create(GraphSettings.of(c.tenantId(), c.portalClientId(), c.portalClientSecret())
-                .withEndpoints(sandbox.entraAuthorityHost(), sandbox.graphBaseUrl()).withTrustStore(sandbox.trustStore(), "sandbox"))) {
+        try (GraphClients clients = GraphClients.create(SandboxGraphSettings.of(sandbox))) {
             token = clients.acquireToken().accessToken();
         }
     }

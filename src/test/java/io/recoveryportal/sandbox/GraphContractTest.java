@@ -27,7 +27,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.authentication.AuthenticationRequestBuilder;
 import com.microsoft.kiota.ApiException;
 import io.recoveryportal.directory.graph.GraphClients;
-import io.recoveryportal.directory.graph.GraphSettings;
+import io.recoveryportal.directory.graph.SandboxGraphSettings;
 import io.recoveryportal.directory.graph.GraphToken;
 import io.recoveryportal.directory.graph.GraphTokenException;
 import io.recoveryportal.directory.graph.UserFilters;
@@ -60,7 +60,7 @@ class GraphContractTest {
     static void start() throws Exception {
         sandbox = Sandbox.start(Sandbox.Options.ephemeral(Path.of("config/sandbox/directory.json"), Path.of("target")));
         directory = sandbox.directory();
-        clients = GraphClients.create(settings(sandbox.credentials().portalClientSecret()));
+        clients = GraphClients.create(SandboxGraphSettings.of(sandbox));
         graph = clients.graph();
     }
 
@@ -79,13 +79,6 @@ class GraphContractTest {
         directory.reset();
         sandbox.faults().reset();
         sandbox.entra().grantPermissions(Set.copyOf(EntraApi.DEFAULT_GRAPH_PERMISSIONS));
-    }
-
-    private static GraphSettings settings(String secret) {
-        Sandbox.Credentials c = sandbox.credentials();
-        return GraphSettings.of(c.tenantId(), c.portalClientId(), secret)
-                .withEndpoints(sandbox.entraAuthorityHost(), sandbox.graphBaseUrl())
-                .withTrustStore(sandbox.trustStore(), "sandbox");
     }
 
     private static String idOf(String upn) {
@@ -195,13 +188,17 @@ class GraphContractTest {
 
     // ---- password ----
 
-    private static void setPassword(String upn, String password) {
+    private static User passwordPatch(String password) {
         User patch = new User();
         PasswordProfile profile = new PasswordProfile();
         profile.setPassword(password);
         profile.setForceChangePasswordNextSignIn(true);
         patch.setPasswordProfile(profile);
-        graph.users().byUserId(idOf(upn)).patch(patch);
+        return patch;
+    }
+
+    private static void setPassword(String upn, String password) {
+        graph.users().byUserId(idOf(upn)).patch(passwordPatch(password));
     }
 
     @ParameterizedTest
@@ -360,7 +357,7 @@ class GraphContractTest {
     @Test
     void wrongClientSecretGetsNoTokenAndNoGraphCall() {
         String wrong = "not-the-secret-" + Sandbox.randomSecret();
-        try (GraphClients bad = GraphClients.create(settings(wrong))) {
+        try (GraphClients bad = GraphClients.create(SandboxGraphSettings.withSecret(sandbox, wrong))) {
             GraphTokenException e = assertThrows(GraphTokenException.class, bad::acquireToken);
             assertEquals("invalid_client", e.errorCode());
             assertFalse(e.getMessage().contains(wrong));
@@ -372,14 +369,11 @@ class GraphContractTest {
     @Test
     void tokenWithoutThePasswordPermissionIsForbidden() {
         sandbox.entra().grantPermissions(Set.of("User.Read.All"));
-        try (GraphClients limited = GraphClients.create(settings(sandbox.credentials().portalClientSecret()))) {
+        try (GraphClients limited = GraphClients.create(SandboxGraphSettings.of(sandbox))) {
             String jane = idOf("jane.smith@contoso.com");
             assertEquals("Jane Smith", limited.graph().users().byUserId(jane).get().getDisplayName());
-            User patch = new User();
-            PasswordProfile profile = new PasswordProfile();
-            profile.setPassword("Tr4il-mix-Quokka");
-            patch.setPasswordProfile(profile);
-            ODataError e = assertThrows(ODataError.class, () -> limited.graph().users().byUserId(jane).patch(patch));
+            ODataError e = assertThrows(ODataError.class,
+                    () -> limited.graph().users().byUserId(jane).patch(passwordPatch("Tr4il-mix-Quokka")));
             assertEquals(403, e.getResponseStatusCode());
             assertEquals("Authorization_RequestDenied", e.getError().getCode());
             assertTrue(directory.writes().isEmpty());
