@@ -11,6 +11,7 @@ import java.util.Map;
  * <li>{@code /control/graph/fail?status=429&count=3&retryAfter=1}: the next N Graph calls fail (429 or 503);</li>
  * <li>{@code /control/graph/latency?ms=500}: every Graph call is slowed;</li>
  * <li>{@code /control/graph/reset}: no more faults or latency;</li>
+ * <li>{@code /control/graph/directory/reset}: the directory back to its seed (methods, passwords, write log);</li>
  * <li>{@code /control/incode/rotate-keys} and {@code /control/entra/rotate-keys}: a new signing key;</li>
  * <li>{@code /control/incode/tamper?mode=...}: the next Incode ID token is tampered (see {@link IncodeProvider.Tamper}).</li>
  * </ul>
@@ -49,6 +50,7 @@ final class ControlApi implements HttpHandler {
                         Integer.parseInt(q.getOrDefault("count", "1")), q.get("retryAfter"));
                 case "/control/graph/latency" -> sandbox.faults().latency(Long.parseLong(q.getOrDefault("ms", "0")));
                 case "/control/graph/reset" -> sandbox.faults().reset();
+                case "/control/graph/directory/reset" -> sandbox.directory().reset();
                 case "/control/incode/rotate-keys" -> sandbox.incode().keys().rotate();
                 case "/control/entra/rotate-keys" -> sandbox.entraKeys().rotate();
                 case "/control/incode/tamper" -> sandbox.incode().tamperNext(IncodeProvider.Tamper.valueOf(q.getOrDefault("mode", "NONE").toUpperCase()));
