@@ -152,15 +152,6 @@ public final class Directory {
         return "extension_" + appId().replace("-", "") + "_" + seed.get("birthdateExtension");
     }
 
-    /** A demo employee as the launcher lists them. */
-    public record DemoEmployee(String displayName, String userPrincipalName, String note) {
-    }
-
-    public List<DemoEmployee> demoEmployees() {
-        return seedUsers().stream().map(Json::obj).map(u -> new DemoEmployee((String) u.get("displayName"),
-                (String) u.get("userPrincipalName"), (String) u.getOrDefault("note", ""))).toList();
-    }
-
     /** The seed's users, as raw maps. */
     public List<Object> seedUsers() {
         return Json.list(seed.get("users"));
