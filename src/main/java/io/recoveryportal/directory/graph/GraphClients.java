@@ -2,22 +2,22 @@ package io.recoveryportal.directory.graph;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import io.recoveryportal.security.OutboundTls;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
@@ -43,8 +43,9 @@ public final class GraphClients implements AutoCloseable {
     }
 
     public static GraphClients create(GraphSettings settings) {
-        X509TrustManager trust = settings.trustStore() == null ? null : trustManager(settings);
-        SSLContext tls = trust == null ? null : tlsTrusting(trust);
+        X509TrustManager trust = settings.trustStore() == null ? null
+                : OutboundTls.trustManager(settings.trustStore(), settings.trustStorePassword());
+        SSLContext tls = trust == null ? null : OutboundTls.context(trust);
         ConfidentialClientApplication app = msal(settings, tls);
         OkHttpClient.Builder http = GraphClientFactory.create()
                 .connectTimeout(settings.connectTimeout())
@@ -58,7 +59,7 @@ public final class GraphClients implements AutoCloseable {
     private static ConfidentialClientApplication msal(GraphSettings settings, SSLContext tls) {
         try {
             ConfidentialClientApplication.Builder b = ConfidentialClientApplication
-                    .builder(settings.clientId(), ClientCredentialFactory.createFromSecret(settings.clientSecret()))
+                    .builder(settings.clientId(), credential(settings))
                     .authority(settings.authority())
                     .instanceDiscovery(settings.instanceDiscovery())
                     .connectTimeoutForDefaultHttpClient((int) settings.connectTimeout().toMillis())
@@ -70,6 +71,22 @@ public final class GraphClients implements AutoCloseable {
             return b.build();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("entra.authority-host does not make a valid authority: " + settings.authority(), e);
+        }
+    }
+
+    /** A certificate when one is configured (Microsoft's recommendation for apps), else the client secret. */
+    private static IClientCredential credential(GraphSettings settings) {
+        if (settings.clientCertificate() == null) {
+            return ClientCredentialFactory.createFromSecret(settings.clientSecret());
+        }
+        try (InputStream pkcs12 = Files.newInputStream(settings.clientCertificate())) {
+            return ClientCredentialFactory.createFromCertificate(pkcs12,
+                    settings.clientCertificatePassword() == null ? "" : settings.clientCertificatePassword());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read entra.client-certificate " + settings.clientCertificate(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("entra.client-certificate " + settings.clientCertificate()
+                    + " is not a usable PKCS#12 key and certificate: " + e.getMessage(), e);
         }
     }
 
@@ -89,37 +106,6 @@ public final class GraphClients implements AutoCloseable {
         return Optional.of("{\"tenant_discovery_endpoint\":\"" + settings.authority() + "v2.0/.well-known/openid-configuration\","
                 + "\"api-version\":\"1.1\",\"metadata\":[{\"preferred_network\":\"" + host + "\","
                 + "\"preferred_cache\":\"" + hostAndPort + "\",\"aliases\":[\"" + hostAndPort + "\",\"" + host + "\"]}]}");
-    }
-
-    /** TLS that trusts exactly the configured trust store; host names are still verified. */
-    private static SSLContext tlsTrusting(X509TrustManager trust) {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {trust}, null);
-            return ctx;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot set up TLS", e);
-        }
-    }
-
-    private static X509TrustManager trustManager(GraphSettings settings) {
-        char[] password = settings.trustStorePassword() == null ? null : settings.trustStorePassword().toCharArray();
-        try {
-            KeyStore store = KeyStore.getInstance(settings.trustStore().toFile(), password);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            return Arrays.stream(tmf.getTrustManagers()).filter(X509TrustManager.class::isInstance)
-                    .map(X509TrustManager.class::cast).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No X.509 trust manager for " + settings.trustStore()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the trust store " + settings.trustStore(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot load the trust store " + settings.trustStore(), e);
-        } finally {
-            if (password != null) {
-                Arrays.fill(password, '\0');
-            }
-        }
     }
 
     public GraphServiceClient graph() {

@@ -15,9 +15,13 @@ import java.util.Set;
  * @param trustStorePassword its password, or null
  * @param connectTimeout     null for {@link #DEFAULT_CONNECT_TIMEOUT}
  * @param readTimeout        null for {@link #DEFAULT_READ_TIMEOUT}
+ * @param clientCertificate  PKCS#12 file with the app's certificate and private key, used instead of the secret;
+ *                           or null
+ * @param clientCertificatePassword its password, or null
  */
 public record GraphSettings(String tenantId, String clientId, String clientSecret, String authorityHost,
-        String graphBaseUrl, Path trustStore, String trustStorePassword, Duration connectTimeout, Duration readTimeout) {
+        String graphBaseUrl, Path trustStore, String trustStorePassword, Duration connectTimeout, Duration readTimeout,
+        Path clientCertificate, String clientCertificatePassword) {
 
     public static final String DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
     public static final String DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
@@ -40,7 +44,9 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
     public GraphSettings {
         requireText(tenantId, "entra.tenant-id");
         requireText(clientId, "entra.client-id");
-        requireText(clientSecret, "entra.client-secret");
+        if (clientCertificate == null) {
+            requireText(clientSecret, "entra.client-secret");
+        }
         authorityHost = stripTrailingSlash(authorityHost == null ? DEFAULT_AUTHORITY_HOST : authorityHost);
         graphBaseUrl = stripTrailingSlash(graphBaseUrl == null ? DEFAULT_GRAPH_BASE_URL : graphBaseUrl);
         if (!"https".equals(scheme(authorityHost))) {
@@ -56,22 +62,27 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
 
     /** The public cloud's endpoints, no private trust store, default timeouts. */
     public static GraphSettings of(String tenantId, String clientId, String clientSecret) {
-        return new GraphSettings(tenantId, clientId, clientSecret, null, null, null, null, null, null);
+        return new GraphSettings(tenantId, clientId, clientSecret, null, null, null, null, null, null, null, null);
     }
 
     public GraphSettings withEndpoints(String authorityHost, String graphBaseUrl) {
         return new GraphSettings(tenantId, clientId, clientSecret, authorityHost, graphBaseUrl, trustStore,
-                trustStorePassword, connectTimeout, readTimeout);
+                trustStorePassword, connectTimeout, readTimeout, clientCertificate, clientCertificatePassword);
     }
 
     public GraphSettings withTrustStore(Path file, String password) {
         return new GraphSettings(tenantId, clientId, clientSecret, authorityHost, graphBaseUrl, file, password,
-                connectTimeout, readTimeout);
+                connectTimeout, readTimeout, clientCertificate, clientCertificatePassword);
+    }
+
+    public GraphSettings withClientCertificate(Path file, String password) {
+        return new GraphSettings(tenantId, clientId, null, authorityHost, graphBaseUrl, trustStore, trustStorePassword,
+                connectTimeout, readTimeout, file, password);
     }
 
     public GraphSettings withClientSecret(String secret) {
         return new GraphSettings(tenantId, clientId, secret, authorityHost, graphBaseUrl, trustStore,
-                trustStorePassword, connectTimeout, readTimeout);
+                trustStorePassword, connectTimeout, readTimeout, clientCertificate, clientCertificatePassword);
     }
 
     /** MSAL's authority for the tenant: {@code {authorityHost}/{tenantId}/}. */
@@ -109,6 +120,7 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
     @Override
     public String toString() {
         return "GraphSettings[tenantId=" + tenantId + ", clientId=" + clientId + ", clientSecret=(redacted)"
+                + ", clientCertificate=" + clientCertificate
                 + ", authorityHost=" + authorityHost + ", graphBaseUrl=" + graphBaseUrl + ", trustStore=" + trustStore
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
     }
