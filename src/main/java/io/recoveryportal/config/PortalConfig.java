@@ -2,8 +2,11 @@ package io.recoveryportal.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.recoveryportal.security.OutboundTls;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -63,5 +66,10 @@ public class PortalConfig {
 
     public Optional<String> trustStorePassword() {
         return value("portal.trust-store-password");
+    }
+
+    /** TLS for outbound calls when {@code portal.trust-store} is set; empty means the JVM's default trust. */
+    public Optional<SSLContext> outboundTls() {
+        return trustStore().map(f -> OutboundTls.context(OutboundTls.trustManager(Path.of(f), trustStorePassword().orElse(null))));
     }
 }

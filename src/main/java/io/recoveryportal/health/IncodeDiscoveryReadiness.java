@@ -27,9 +27,11 @@ public class IncodeDiscoveryReadiness implements HealthCheck {
         var r = HealthCheckResponse.named("incode-discovery");
         String issuer = config.incodeIssuer();
         try {
+            var tls = config.outboundTls();
             OIDCProviderMetadata op = OIDCProviderMetadata.resolve(new Issuer(issuer), req -> {
                 req.setConnectTimeout(2000);
                 req.setReadTimeout(3000);
+                tls.ifPresent(ctx -> req.setSSLSocketFactory(ctx.getSocketFactory()));
             });
             return r.up().withData("issuer", op.getIssuer().getValue()).build();
         } catch (GeneralException | IOException | RuntimeException e) {
