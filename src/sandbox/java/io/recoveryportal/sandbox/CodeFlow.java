@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  */
 public final class CodeFlow<T> {
 
+    /** The form field that carries the pending-request id back from a provider's page. */
+    public static final String FORM_PENDING = "pending";
+
     /** Codes and verifiers are compared as issued; RFC 7636 §4.1 limits the verifier's alphabet and length. */
     private static final Pattern PKCE_VALUE = Pattern.compile("^[A-Za-z0-9\\-._~]{43,128}$");
     private static final Duration PENDING_LIFETIME = Duration.ofMinutes(30);
@@ -156,6 +159,11 @@ public final class CodeFlow<T> {
             return new Rejected(r, "invalid_request", "code_challenge is malformed.");
         }
         return new Accepted(r);
+    }
+
+    /** The page's hidden field that ties the person's decision to the held request. */
+    public static String pendingField(String pendingId) {
+        return "<input type=\"hidden\" name=\"" + FORM_PENDING + "\" value=\"" + Http.esc(pendingId) + "\">";
     }
 
     /** Keeps an accepted request server-side while the person decides; returns its id for the page's form. */

@@ -155,7 +155,6 @@ public final class EntraApi implements HttpHandler {
     // ---- staff sign-in (OpenID Connect): discovery, authorize, authorization_code, JWKS ----
 
     /** The authorization endpoint's page posts these back. */
-    public static final String FORM_PENDING = "pending";
     public static final String FORM_USER = "user";
     public static final String FORM_ACTION = "action";
     public static final String ACTION_SIGN_IN = "signin";
@@ -272,8 +271,7 @@ public final class EntraApi implements HttpHandler {
                 .append("</h1><p>Pick the account that signs in. App roles come from the demo directory.</p>")
                 .append("<form method=\"post\" action=\"").append(Http.esc(sandbox.entraAuthorityHost() + "/"
                         + sandbox.credentials().tenantId() + "/oauth2/v2.0/authorize")).append("\">")
-                .append("<input type=\"hidden\" name=\"").append(FORM_PENDING).append("\" value=\"")
-                .append(Http.esc(pendingId)).append("\">");
+                .append(CodeFlow.pendingField(pendingId));
         for (boolean enabled : new boolean[] {true, false}) {
             b.append("<fieldset><legend>").append(enabled ? "Accounts" : "Disabled accounts (sign-in is refused)").append("</legend>");
             for (People.Person p : people.all()) {
@@ -303,7 +301,7 @@ public final class EntraApi implements HttpHandler {
             Http.html(ex, 400, Http.page("Sign in", "<h1>Pick an account</h1><p>No account was chosen. Go back and pick one.</p>"));
             return;
         }
-        Optional<CodeFlow.Request> held = signIns.take(form.get(FORM_PENDING));
+        Optional<CodeFlow.Request> held = signIns.take(form.get(CodeFlow.FORM_PENDING));
         if (held.isEmpty()) {
             Http.html(ex, 400, Http.page("Sign in", "<h1>This sign-in request has expired</h1>"
                     + "<p>Go back to the application and sign in again.</p>"));

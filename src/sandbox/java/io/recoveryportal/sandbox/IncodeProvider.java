@@ -75,7 +75,6 @@ public final class IncodeProvider implements HttpHandler {
     public static final String UNKNOWN_STATUS = "MANUAL_REVIEW_APPROVED";
 
     /** Form fields of the verification page, for tests that drive it without a browser. */
-    public static final String FORM_PENDING = "pending";
     public static final String FORM_OUTCOME = "outcome";
     public static final String FORM_PERSON = "person";
     public static final String FORM_ACTION = "action";
@@ -293,7 +292,7 @@ public final class IncodeProvider implements HttpHandler {
             b.append("<p>No login hint was sent. Choose whose ID is presented below.</p>");
         }
         b.append("<form method=\"post\" action=\"").append(Http.esc(issuer() + "/oauth2/authorize")).append("\">")
-                .append("<input type=\"hidden\" name=\"").append(FORM_PENDING).append("\" value=\"").append(Http.esc(pendingId)).append("\">")
+                .append(CodeFlow.pendingField(pendingId))
                 .append("<fieldset><legend>How does the verification end?</legend>");
         for (IncodeVerification.Outcome o : IncodeVerification.Outcome.values()) {
             String id = "outcome-" + o.name();
@@ -326,7 +325,7 @@ public final class IncodeProvider implements HttpHandler {
             errorPage(ex, 400, "Unknown outcome", "Choose one of the outcomes on the verification page.");
             return;
         }
-        Optional<CodeFlow.Request> held = flow.take(form.get(FORM_PENDING));
+        Optional<CodeFlow.Request> held = flow.take(form.get(CodeFlow.FORM_PENDING));
         if (held.isEmpty()) {
             errorPage(ex, 400, "This verification has expired or is already finished",
                     "Go back to the application and start again.");

@@ -19,7 +19,6 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
@@ -31,22 +30,24 @@ import org.junit.jupiter.api.Test;
 class EntraSignInTest {
 
     private static final String CALLBACK = "http://localhost:8080/staff/callback";
-    private static final String RITA_ID = "c9e5154d-3044-56db-a1bb-d06f87778bb1";
-    private static final String SAM_ID = "1eefd383-13e1-52be-bc44-66440adf9ac6";
-    private static final String JANE_ID = "75e6eb66-f0af-5301-92f2-faf001d81f99";
-    private static final String LIAM_ID = "dbe1395d-a9de-55af-9f27-f44af7762eaf";
 
     private static Sandbox sandbox;
     private static OidcRelyingParty rp;
     private static IDTokenValidator validator;
+    private static String rita;
+    private static String sam;
+    private static String jane;
+    private static String liam;
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(Sandbox.Options.ephemeral(Path.of("config/sandbox/directory.json"), Path.of("target")));
-        sandbox.entra().registerRedirectUri(CALLBACK);
-        rp = OidcRelyingParty.discover(sandbox.entra().issuerV2(), sandbox.credentials().portalClientId(),
-                sandbox.credentials().portalClientSecret(), CALLBACK, OidcRelyingParty.trusting(sandbox.trustStore()));
+        sandbox = OidcRelyingParty.startSandbox();
+        rp = OidcRelyingParty.entra(sandbox, CALLBACK);
         validator = rp.validator();
+        rita = OidcRelyingParty.idOf(sandbox, "rita.reviewer@contoso.com");
+        sam = OidcRelyingParty.idOf(sandbox, "sam.senior@contoso.com");
+        jane = OidcRelyingParty.idOf(sandbox, "jane.smith@contoso.com");
+        liam = OidcRelyingParty.idOf(sandbox, "liam.carter@contoso.com");
     }
 
     @AfterAll
@@ -88,31 +89,31 @@ class EntraSignInTest {
 
     @Test
     void aReviewerSignsInWithTheirRoles() throws Exception {
-        IDTokenClaimsSet id = signIn(RITA_ID, "rita.reviewer@contoso.com");
+        IDTokenClaimsSet id = signIn(rita, "rita.reviewer@contoso.com");
         assertEquals("2.0", id.getStringClaim("ver"));
-        assertEquals(RITA_ID, id.getStringClaim("oid"));
+        assertEquals(rita, id.getStringClaim("oid"));
         assertEquals(sandbox.credentials().tenantId(), id.getStringClaim("tid"));
         assertEquals("rita.reviewer@contoso.com", id.getStringClaim("preferred_username"));
         assertEquals("Rita Ramos", id.getStringClaim("name"));
         assertEquals("rita.reviewer@contoso.com", id.getStringClaim("email"));
         assertEquals(List.of("Reviewer"), id.getStringListClaim("roles"));
         assertEquals(43, id.getSubject().getValue().length(), "a pairwise sub looks like Entra's");
-        assertFalse(id.getSubject().getValue().equals(RITA_ID), "sub is not the object id");
+        assertFalse(id.getSubject().getValue().equals(rita), "sub is not the object id");
         assertTrue(id.getDateClaim("nbf") != null, "Entra sets nbf");
     }
 
     @Test
     void severalRolesAndAStablePairwiseSub() throws Exception {
-        IDTokenClaimsSet first = signIn(SAM_ID, null);
-        IDTokenClaimsSet second = signIn(SAM_ID, "sam.senior@contoso.com");
+        IDTokenClaimsSet first = signIn(sam, null);
+        IDTokenClaimsSet second = signIn(sam, "sam.senior@contoso.com");
         assertEquals(List.of("Reviewer", "SeniorReviewer"), first.getStringListClaim("roles"));
         assertEquals(first.getSubject(), second.getSubject());
-        assertFalse(first.getSubject().equals(signIn(RITA_ID, null).getSubject()));
+        assertFalse(first.getSubject().equals(signIn(rita, null).getSubject()));
     }
 
     @Test
     void aUserWithoutAppRolesHasNoRolesClaim() throws Exception {
-        IDTokenClaimsSet id = signIn(JANE_ID, "jane.smith@contoso.com");
+        IDTokenClaimsSet id = signIn(jane, "jane.smith@contoso.com");
         assertNull(id.getClaim("roles"));
         assertEquals("jane.smith@contoso.com", id.getStringClaim("preferred_username"));
     }
@@ -120,14 +121,14 @@ class EntraSignInTest {
     @Test
     void theHintedAccountIsPreselected() throws Exception {
         var a = rp.begin("sam.senior@contoso.com");
-        assertTrue(a.page().contains("value=\"" + SAM_ID + "\" checked"), a.page());
-        assertTrue(a.page().contains("<label for=\"user-" + SAM_ID + "\">"), "every choice is labelled");
+        assertTrue(a.page().contains("value=\"" + sam + "\" checked"), a.page());
+        assertTrue(a.page().contains("<label for=\"user-" + sam + "\">"), "every choice is labelled");
     }
 
     @Test
     void aDisabledAccountGetsAadsts50057AndNoRedirect() throws Exception {
         var a = rp.begin("liam.carter@contoso.com");
-        HttpResponse<String> r = rp.postForm(rp.op.getAuthorizationEndpointURI(), Map.of("pending", a.pendingId(), "user", LIAM_ID, "action", "signin"));
+        HttpResponse<String> r = rp.postForm(rp.op.getAuthorizationEndpointURI(), Map.of("pending", a.pendingId(), "user", liam, "action", "signin"));
         assertEquals(400, r.statusCode());
         assertTrue(r.headers().firstValue("Location").isEmpty());
         assertTrue(r.body().contains("AADSTS50057"), r.body());
@@ -159,14 +160,14 @@ class EntraSignInTest {
     @Test
     void theCodeIsBoundToSecretVerifierAndSingleUse() throws Exception {
         var a = rp.begin("rita.reviewer@contoso.com");
-        AuthorizationCode code = rp.code(a, rp.choose(a, Map.of("user", RITA_ID, "action", "signin")));
+        AuthorizationCode code = rp.code(a, rp.choose(a, Map.of("user", rita, "action", "signin")));
         assertAadError(rp.exchange(code, a.verifier(), new ClientSecretPost(rp.clientId, new Secret("wrong"))), 401, "invalid_client", "AADSTS7000215");
         // the failed client authentication did not use the code up; the wrong verifier does
         assertAadError(rp.exchange(code, new CodeVerifier(), rp.post()), 400, "invalid_grant", "AADSTS501481");
         assertAadError(rp.exchange(code, a.verifier(), rp.post()), 400, "invalid_grant", "AADSTS54005");
 
         var b = rp.begin("rita.reviewer@contoso.com");
-        AuthorizationCode good = rp.code(b, rp.choose(b, Map.of("user", RITA_ID, "action", "signin")));
+        AuthorizationCode good = rp.code(b, rp.choose(b, Map.of("user", rita, "action", "signin")));
         assertTrue(rp.exchange(good, b.verifier(), rp.basic()).indicatesSuccess(), "client_secret_basic works too");
         assertAadError(rp.exchange(good, b.verifier(), rp.basic()), 400, "invalid_grant", "AADSTS54005");
     }

@@ -30,8 +30,9 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,22 +46,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 class IncodeProviderTest {
 
     private static final String CALLBACK = "http://localhost:8080/verify/callback";
-    private static final String JANE_ID = "75e6eb66-f0af-5301-92f2-faf001d81f99";
-    private static final String MICHAEL_ID = "6dcebb6c-9f86-527f-980e-994e5b1eb515";
-    private static final String BOB_ID = "027f362b-8a18-5228-a5be-a7c9396cc5d2";
-    private static final String PRIYA_ID = "2d60cf09-e2a5-5ca8-bd4a-d6265bebdccf";
 
     private static Sandbox sandbox;
     private static OidcRelyingParty rp;
     private static IDTokenValidator validator;
+    private static String jane;
+    private static String michael;
+    private static String bob;
+    private static String priya;
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(Sandbox.Options.ephemeral(Path.of("config/sandbox/directory.json"), Path.of("target")));
-        sandbox.incode().registerRedirectUri(CALLBACK);
-        rp = OidcRelyingParty.discover(sandbox.incodeIssuer(), sandbox.credentials().incodeClientId(),
-                sandbox.credentials().incodeClientSecret(), CALLBACK, null);
+        sandbox = OidcRelyingParty.startSandbox();
+        rp = OidcRelyingParty.incode(sandbox, CALLBACK);
         validator = rp.validator();
+        jane = OidcRelyingParty.idOf(sandbox, "jane.smith@contoso.com");
+        michael = OidcRelyingParty.idOf(sandbox, "michael.brown@contoso.com");
+        bob = OidcRelyingParty.idOf(sandbox, "bob.wilson@contoso.com");
+        priya = OidcRelyingParty.idOf(sandbox, "priya.patel@contoso.com");
     }
 
     @AfterAll
@@ -102,7 +105,7 @@ class IncodeProviderTest {
         String interview = id.getStringClaim("interview_id");
         assertEquals(interview, id.getSubject().getValue(), "sub is the session, as in Incode's example");
         assertTrue(interview.matches("[0-9a-f]{24}"), interview);
-        assertEquals(sandbox.incode().identityIdOf(JANE_ID), id.getStringClaim("identity_id"));
+        assertEquals(sandbox.incode().identityIdOf(jane), id.getStringClaim("identity_id"));
         assertEquals("OK", id.getStringClaim("auth_overall_status"));
         assertTrue(id.getNumberClaim("auth_overall_score").doubleValue() > 90);
         assertEquals("jane.smith@contoso.com", id.getStringClaim("email"));
@@ -159,10 +162,10 @@ class IncodeProviderTest {
     @Test
     void anotherPersonsIdCarriesThatPersonsDocumentAndIdentity() throws Exception {
         var a = rp.begin("jane.smith@contoso.com");
-        OIDCTokenResponse tokens = rp.tokens(a, rp.choose(a, Map.of("outcome", "OTHER_PERSONS_ID", "person", BOB_ID, "action", "finish")));
+        OIDCTokenResponse tokens = rp.tokens(a, rp.choose(a, Map.of("outcome", "OTHER_PERSONS_ID", "person", bob, "action", "finish")));
         IDTokenClaimsSet id = validator.validate(tokens.getOIDCTokens().getIDToken(), a.nonce());
         assertEquals("OK", id.getStringClaim("auth_overall_status"));
-        assertEquals(sandbox.incode().identityIdOf(BOB_ID), id.getStringClaim("identity_id"));
+        assertEquals(sandbox.incode().identityIdOf(bob), id.getStringClaim("identity_id"));
         assertEquals("jane.smith@contoso.com", id.getStringClaim("email"), "the address is still the one hinted");
         UserInfo u = userinfo(tokens);
         assertEquals("ROBERT WILSON", u.getName());
@@ -183,7 +186,7 @@ class IncodeProviderTest {
 
     @Test
     void returningUserIsReauthenticatedByIdentityId() throws Exception {
-        String identity = sandbox.incode().identityIdOf(MICHAEL_ID);
+        String identity = sandbox.incode().identityIdOf(michael);
         var a = rp.begin(identity);
         assertTrue(a.page().contains("Face re-authentication") && a.page().contains("Michael Brown"), a.page());
         OIDCTokenResponse tokens = rp.tokens(a, rp.choose(a, outcome(IncodeVerification.Outcome.VERIFIED)));
@@ -197,7 +200,7 @@ class IncodeProviderTest {
     void unknownHintLetsTheTesterChooseTheDocument() throws Exception {
         var a = rp.begin("new.person@contoso.com");
         assertTrue(a.page().contains("no identity for the login hint"), a.page());
-        OIDCTokenResponse tokens = rp.tokens(a, rp.choose(a, Map.of("outcome", "VERIFIED", "person", PRIYA_ID, "action", "finish")));
+        OIDCTokenResponse tokens = rp.tokens(a, rp.choose(a, Map.of("outcome", "VERIFIED", "person", priya, "action", "finish")));
         IDTokenClaimsSet id = validator.validate(tokens.getOIDCTokens().getIDToken(), a.nonce());
         assertEquals("new.person@contoso.com", id.getStringClaim("email"));
         assertEquals("PRIYA PATEL", userinfo(tokens).getName());
@@ -345,10 +348,16 @@ class IncodeProviderTest {
                 "client_id", rp.clientId.getValue(), "client_secret", rp.secret.getValue()));
         assertEquals(400, grant.statusCode());
         assertTrue(grant.body().contains("unsupported_grant_type"), grant.body());
-        HttpResponse<String> junk = rp.postForm(rp.op.getTokenEndpointURI(), Map.of("grant_type", "authorization_code", "code", "%zz"));
-        assertEquals(401, junk.statusCode(), junk.body());
+        HttpResponse<String> anonymous = rp.postForm(rp.op.getTokenEndpointURI(), Map.of("grant_type", "authorization_code", "code", "x"));
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
         HttpResponse<String> page = rp.postForm(rp.op.getAuthorizationEndpointURI(), Map.of("pending", "made-up", "action", "finish"));
         assertEquals(400, page.statusCode());
+        HttpResponse<String> malformed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(rp.op.getTokenEndpointURI())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("code=%zz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, malformed.statusCode(), "a client's encoding error is a 400, not a sandbox failure");
+        assertTrue(malformed.body().contains("invalid_request"), malformed.body());
+        assertEquals(200, rp.get(rp.op.getEndSessionEndpointURI()).statusCode());
     }
 
     static void assertError(TokenResponse r, int status, String code) {

@@ -19,7 +19,6 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.recoveryportal.sandbox.IncodeProvider.Tamper;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -43,10 +42,8 @@ class IncodeTamperTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(Sandbox.Options.ephemeral(Path.of("config/sandbox/directory.json"), Path.of("target")));
-        sandbox.incode().registerRedirectUri(CALLBACK);
-        rp = OidcRelyingParty.discover(sandbox.incodeIssuer(), sandbox.credentials().incodeClientId(),
-                sandbox.credentials().incodeClientSecret(), CALLBACK, null);
+        sandbox = OidcRelyingParty.startSandbox();
+        rp = OidcRelyingParty.incode(sandbox, CALLBACK);
         validator = rp.validator();
     }
 

@@ -93,6 +93,30 @@ final class OidcRelyingParty {
         this.browser = (tls == null ? b : b.sslContext(tls)).build();
     }
 
+    /** An in-process sandbox on free ports, seeded with the demo directory. */
+    static Sandbox startSandbox() throws IOException {
+        return Sandbox.start(Sandbox.Options.ephemeral(Path.of("config/sandbox/directory.json"), Path.of("target")));
+    }
+
+    /** The portal's Incode integration, with {@code callback} registered as its redirect URI. */
+    static OidcRelyingParty incode(Sandbox sandbox, String callback) throws Exception {
+        sandbox.incode().registerRedirectUri(callback);
+        return discover(sandbox.incodeIssuer(), sandbox.credentials().incodeClientId(),
+                sandbox.credentials().incodeClientSecret(), callback, null);
+    }
+
+    /** The portal's Entra app registration for staff sign-in, over TLS trusting only the sandbox. */
+    static OidcRelyingParty entra(Sandbox sandbox, String callback) throws Exception {
+        sandbox.entra().registerRedirectUri(callback);
+        return discover(sandbox.entra().issuerV2(), sandbox.credentials().portalClientId(),
+                sandbox.credentials().portalClientSecret(), callback, trusting(sandbox.trustStore()));
+    }
+
+    /** A seeded person's object id, by address. */
+    static String idOf(Sandbox sandbox, String email) {
+        return People.of(sandbox.directory()).byEmail(email).orElseThrow().id();
+    }
+
     /** Discovers the provider; {@code tls} null means plain HTTP (the sandbox's Incode). */
     static OidcRelyingParty discover(String issuer, String clientId, String secret, String callback, SSLContext tls) throws Exception {
         OIDCProviderMetadata op = OIDCProviderMetadata.resolve(new Issuer(issuer), req -> {
