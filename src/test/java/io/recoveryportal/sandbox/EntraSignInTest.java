@@ -172,6 +172,18 @@ class EntraSignInTest {
         assertAadError(rp.exchange(good, b.verifier(), rp.basic()), 400, "invalid_grant", "AADSTS54005");
     }
 
+    @Test
+    void registerPortalRegistersBothCallbacks() throws Exception {
+        sandbox.registerPortal("http://localhost:9999/");
+        String rest = "&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Flocalhost%3A9999";
+        HttpResponse<String> staff = rp.get(URI.create(rp.op.getAuthorizationEndpointURI() + "?client_id=" + rp.clientId
+                + rest + Sandbox.PORTAL_STAFF_CALLBACK.replace("/", "%2F")));
+        assertEquals(200, staff.statusCode(), staff.body());
+        HttpResponse<String> incode = rp.get(URI.create(sandbox.incodeIssuer() + "/oauth2/authorize?client_id="
+                + sandbox.credentials().incodeClientId() + rest + Sandbox.PORTAL_INCODE_CALLBACK.replace("/", "%2F")));
+        assertEquals(200, incode.statusCode(), incode.body());
+    }
+
     private static void assertAadError(TokenResponse r, int status, String code, String aadsts) {
         assertFalse(r.indicatesSuccess());
         ErrorObject e = r.toErrorResponse().getErrorObject();
