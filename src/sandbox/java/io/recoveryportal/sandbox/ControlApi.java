@@ -33,7 +33,7 @@ final class ControlApi implements HttpHandler {
             Http.json(ex, 200, Json.of(
                     "graph", Json.of("pendingFailure", f == null ? null : Json.of("status", f.status(), "remaining", f.remaining(), "retryAfter", f.retryAfter()),
                             "latencyMs", sandbox.faults().latency(), "faultsServed", sandbox.faults().injectedCount()),
-                    "incode", Json.of("currentKeyId", sandbox.incode().keys().currentKeyId()),
+                    "incode", Json.of("currentKeyId", sandbox.incode().keys().currentKeyId(), "pendingTamper", sandbox.incode().pendingTamper().name()),
                     "entra", Json.of("currentKeyId", sandbox.entraKeys().currentKeyId())));
             return;
         }

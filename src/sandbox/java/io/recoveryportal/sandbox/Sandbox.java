@@ -211,11 +211,20 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * The portal's redirect endpoints, relative to its base URL. The portal has not fixed them yet: keep these
+     * in step with its verification callback and its staff sign-in callback.
+     */
+    public static final String PORTAL_INCODE_CALLBACK = "/verify/callback";
+    public static final String PORTAL_STAFF_CALLBACK = "/staff/callback";
+
+    /**
      * Registers a portal running at {@code portalBaseUrl} with the sandbox's Incode and Entra apps, as an
      * administrator registers redirect URIs in the real dashboards (exact match).
      */
     public void registerPortal(String portalBaseUrl) {
-        // wired to IncodeProvider/EntraApi redirect-URI registration once those exist
+        String base = portalBaseUrl.replaceAll("/+$", "");
+        incode.registerRedirectUri(base + PORTAL_INCODE_CALLBACK);
+        entra.registerRedirectUri(base + PORTAL_STAFF_CALLBACK);
     }
 
     /** Every configuration key the portal needs to run against this sandbox (MicroProfile Config names). */
