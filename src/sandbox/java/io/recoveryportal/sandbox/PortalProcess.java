@@ -134,6 +134,20 @@ public final class PortalProcess implements AutoCloseable {
         }
     }
 
+    /** Resident memory of the Payara process in KiB (Linux /proc), or -1 where that cannot be read. */
+    public long residentKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -81,19 +81,26 @@ public final class Sandbox implements AutoCloseable {
 
     private void startServers() throws IOException {
         trustStore = tls.writeTrustStore(options.workDir().resolve("sandbox-trust.p12"));
+        // bound first: the providers' issuer and endpoint URLs contain the real ports
+        bind(options.httpPort(), options.httpsPort());
         mailbox = Mailbox.start(this, options.smtpPort());
         graph = new GraphApi(this);
         incode = new IncodeProvider(this);
         entra = new EntraApi(this);
-        listen(options.httpPort(), options.httpsPort());
+        mountAndStart();
     }
 
-    /** Binds both HTTP servers to the given ports (0: any) and mounts every endpoint. */
-    private void listen(int httpPort, int httpsPort) throws IOException {
+    /** Binds both HTTP servers to the given ports (0: any) and remembers the ports they got. */
+    private void bind(int httpPort, int httpsPort) throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         http = HttpServer.create(new InetSocketAddress(loopback, httpPort), 64);
         https = HttpsServer.create(new InetSocketAddress(loopback, httpsPort), 64);
         https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+        this.httpPort = http.getAddress().getPort();
+        this.httpsPort = https.getAddress().getPort();
+    }
+
+    private void mountAndStart() {
         http.createContext("/graph/v1.0", guarded(graph));
         http.createContext("/incode", guarded(incode));
         http.createContext("/mail", guarded(mailbox));
@@ -104,8 +111,6 @@ public final class Sandbox implements AutoCloseable {
         https.setExecutor(pool);
         http.start();
         https.start();
-        this.httpPort = http.getAddress().getPort();
-        this.httpsPort = https.getAddress().getPort();
     }
 
     /**
@@ -119,7 +124,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public synchronized void resume() throws IOException {
-        listen(httpPort, httpsPort);
+        bind(httpPort, httpsPort);
+        mountAndStart();
     }
 
     /** No handler may leave a connection hanging: an unexpected failure becomes a 500 and a log line. */
