@@ -109,7 +109,7 @@ class OperationsIT {
         assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
         String cookie = r.headers().firstValue("Set-Cookie").orElse("");
         if (!cookie.isEmpty()) {
-            assertTrue(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite=Lax"), cookie);
+            assertTrue(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.toLowerCase().contains("samesite=lax"), cookie);
         }
         assertNoInternals(r);
         // error pages carry them too

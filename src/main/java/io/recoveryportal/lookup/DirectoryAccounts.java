@@ -1,0 +1,26 @@
+package io.recoveryportal.lookup;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The directory as recovery sees it: find an account by the address a person typed, read what matching and
+ * the privileged-account check need. Owned by the domain; the Graph adapter implements it.
+ *
+ * <p>Implementations throw {@link DirectoryUnavailableException} when the directory cannot answer (throttling
+ * beyond the retry budget, an outage), never a half-answer.
+ */
+public interface DirectoryAccounts {
+
+    /**
+     * Every account whose mail, userPrincipalName, otherMails or proxyAddresses equals {@code email}, compared
+     * without regard to case. Zero, one or several: the caller decides what several means.
+     */
+    List<DirectoryAccount> findByEmail(WorkEmail email);
+
+    /** One account by its object id, read fresh. */
+    Optional<DirectoryAccount> findById(String objectId);
+
+    /** The directory roles and groups the account belongs to, directly or through nesting. */
+    Membership membership(String objectId);
+}

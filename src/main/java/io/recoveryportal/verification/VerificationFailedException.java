@@ -1,0 +1,27 @@
+package io.recoveryportal.verification;
+
+/** A verification that cannot be used, with the reason for the audit trail (never shown in detail to the person). */
+public class VerificationFailedException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why. CANCELLED and PROVIDER_ERROR come from the provider's error callback. */
+    public enum Reason {
+        CANCELLED, PROVIDER_ERROR, STATE_MISMATCH, CODE_REJECTED, TOKEN_INVALID, USERINFO_MISMATCH, UNAVAILABLE, TIMEOUT
+    }
+
+    private final Reason reason;
+
+    public VerificationFailedException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public VerificationFailedException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
