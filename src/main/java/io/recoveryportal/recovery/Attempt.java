@@ -27,7 +27,12 @@ public class Attempt {
 
     public enum RequestedAction { PASSWORD, MFA, BOTH }
 
-    public enum State { STARTED, VERIFYING, VERIFIED, MATCHED, ESCALATED, APPROVED, DENIED, COMPLETED, FAILED, EXPIRED }
+    /**
+     * STARTED → VERIFYING (sent to Incode) → VERIFIED (callback claimed, being checked) → MATCHED | ESCALATED |
+     * FAILED | CANCELLED; ESCALATED → APPROVED | DENIED; MATCHED or APPROVED → RESETTING → COMPLETED (or back,
+     * when the directory could not be reached and the person may retry).
+     */
+    public enum State { STARTED, VERIFYING, VERIFIED, MATCHED, ESCALATED, APPROVED, DENIED, RESETTING, COMPLETED, FAILED, CANCELLED, EXPIRED }
 
     @Id
     @SequenceGenerator(name = "attempt_seq", sequenceName = "attempt_seq", allocationSize = 1)
@@ -70,6 +75,54 @@ public class Attempt {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    @Column(nullable = false)
+    private boolean decoy;
+
+    @Column(name = "refusal_reason", length = 100)
+    private String refusalReason;
+
+    @Column(name = "oidc_state_hash", length = 64)
+    private String oidcStateHash;
+
+    @Column(name = "oidc_nonce", length = 128)
+    private String oidcNonce;
+
+    @Column(name = "pkce_verifier", length = 128)
+    private String pkceVerifier;
+
+    @Column(name = "proofing_status", length = 20)
+    private String proofingStatus;
+
+    @Column(name = "match_outcome", length = 10)
+    private String matchOutcome;
+
+    @Column(name = "match_rules", length = 4000)
+    private String matchRules;
+
+    @Column(name = "verified_full_name", length = 300)
+    private String verifiedFullName;
+
+    @Column(name = "verified_given_name", length = 300)
+    private String verifiedGivenName;
+
+    @Column(name = "verified_birthdate")
+    private java.time.LocalDate verifiedBirthdate;
+
+    @Column(name = "password_done", nullable = false)
+    private boolean passwordDone;
+
+    @Column(name = "mfa_done", nullable = false)
+    private boolean mfaDone;
+
+    @Column(name = "reset_started_at")
+    private Instant resetStartedAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Column(name = "case_reference", length = 20)
+    private String caseReference;
+
     @Version
     private long version;
 
@@ -105,6 +158,69 @@ public class Attempt {
 
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
+    }
+
+    /** Marks this attempt as a decoy: it runs like any other and ends "we could not verify you". */
+    public void refuse(String reason) {
+        this.decoy = true;
+        this.refusalReason = reason;
+    }
+
+    public void awaitCallback(String stateHash, String nonce, String codeVerifier) {
+        this.oidcStateHash = stateHash;
+        this.oidcNonce = nonce;
+        this.pkceVerifier = codeVerifier;
+    }
+
+    /** The pending request's secrets are single use: whoever claims the callback takes them, and they are gone. */
+    public void forgetPendingRequest() {
+        this.oidcStateHash = null;
+        this.oidcNonce = null;
+        this.pkceVerifier = null;
+    }
+
+    public void recordProofing(String status, String interviewId, String identityId) {
+        this.proofingStatus = status;
+        this.incodeInterviewId = interviewId;
+        this.incodeIdentityId = identityId;
+    }
+
+    public void recordMatch(String outcome, String rules) {
+        this.matchOutcome = outcome;
+        this.matchRules = rules == null || rules.length() <= 4000 ? rules : rules.substring(0, 4000);
+    }
+
+    /** Keeps what the document said, for a reviewer; retention purges it once the case is decided. */
+    public void keepEvidence(String fullName, String givenName, java.time.LocalDate birthdate, String caseReference) {
+        this.verifiedFullName = fullName;
+        this.verifiedGivenName = givenName;
+        this.verifiedBirthdate = birthdate;
+        this.caseReference = caseReference;
+    }
+
+    public void resetStarted(Instant now) {
+        this.resetStartedAt = now;
+    }
+
+    public void passwordDone() {
+        this.passwordDone = true;
+    }
+
+    public void mfaDone() {
+        this.mfaDone = true;
+    }
+
+    /** True once every part the person asked for is done. */
+    public boolean allRequestedDone() {
+        return switch (requestedAction) {
+            case PASSWORD -> passwordDone;
+            case MFA -> mfaDone;
+            case BOTH -> passwordDone && mfaDone;
+        };
+    }
+
+    public void completed(Instant now) {
+        this.completedAt = now;
     }
 
     public void bindDirectoryUser(String objectId) {
@@ -166,5 +282,69 @@ public class Attempt {
 
     public long getVersion() {
         return version;
+    }
+
+    public boolean isDecoy() {
+        return decoy;
+    }
+
+    public String getRefusalReason() {
+        return refusalReason;
+    }
+
+    public String getOidcStateHash() {
+        return oidcStateHash;
+    }
+
+    public String getOidcNonce() {
+        return oidcNonce;
+    }
+
+    public String getPkceVerifier() {
+        return pkceVerifier;
+    }
+
+    public String getProofingStatus() {
+        return proofingStatus;
+    }
+
+    public String getMatchOutcome() {
+        return matchOutcome;
+    }
+
+    public String getMatchRules() {
+        return matchRules;
+    }
+
+    public String getVerifiedFullName() {
+        return verifiedFullName;
+    }
+
+    public String getVerifiedGivenName() {
+        return verifiedGivenName;
+    }
+
+    public java.time.LocalDate getVerifiedBirthdate() {
+        return verifiedBirthdate;
+    }
+
+    public boolean isPasswordDone() {
+        return passwordDone;
+    }
+
+    public boolean isMfaDone() {
+        return mfaDone;
+    }
+
+    public Instant getResetStartedAt() {
+        return resetStartedAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public String getCaseReference() {
+        return caseReference;
     }
 }

@@ -8,6 +8,15 @@ import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import io.recoveryportal.recovery.Attempt;
+import io.recoveryportal.recovery.RecoveryService;
+import io.recoveryportal.recovery.RecoverySettings;
+import jakarta.faces.context.ExternalContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import jakarta.inject.Inject;
 
@@ -25,6 +34,13 @@ public class StartPage implements Serializable {
     private String email;
     private String need;
     private boolean confirming;
+    private String notice;
+
+    @Inject
+    RecoveryService recovery;
+
+    @Inject
+    RecoverySettings settings;
 
     public String getEmail() {
         return email;
@@ -71,6 +87,41 @@ public class StartPage implements Serializable {
 
     public String change() {
         confirming = false;
+        notice = null;
         return null;
+    }
+
+    /** A calm explanation when the verification could not start (limits, an outage); null otherwise. */
+    public String getNotice() {
+        return notice;
+    }
+
+    /**
+     * "Continue": starts the attempt and sends the browser to Incode. Takes at least the configured floor, so
+     * an address that cannot be recovered answers in the same time as one that can.
+     */
+    public void verify() throws IOException {
+        long started = System.nanoTime();
+        FacesContext fc = FacesContext.getCurrentInstance();
+        ExternalContext ec = fc.getExternalContext();
+        Optional<WorkEmail> address = WorkEmail.parse(email);
+        if (address.isEmpty() || need == null) {
+            confirming = false;
+            return;
+        }
+        RecoveryService.Start outcome = recovery.start(address.get(), Attempt.RequestedAction.valueOf(need.toUpperCase(Locale.ROOT)),
+                ((HttpServletRequest) ec.getRequest()).getRemoteAddr());
+        ResponseFloor.await(started, settings.responseFloor());
+        if (outcome instanceof RecoveryService.Redirect r) {
+            AttemptCookie.set((HttpServletResponse) ec.getResponse(), r.attemptId(), settings.attemptLifetime());
+            ec.redirect(r.to().toString());
+            fc.responseComplete();
+        } else if (outcome instanceof RecoveryService.Limited) {
+            notice = "There have been too many attempts for now. Please wait an hour and try again, or contact "
+                    + "your IT helpdesk if you need help sooner.";
+        } else {
+            notice = "We cannot start the identity check right now. Nothing about your account was changed. "
+                    + "Please try again in a few minutes.";
+        }
     }
 }

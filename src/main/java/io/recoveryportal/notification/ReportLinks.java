@@ -1,0 +1,52 @@
+package io.recoveryportal.notification;
+
+import io.recoveryportal.audit.AuditEvent;
+import io.recoveryportal.audit.AuditLog;
+import io.recoveryportal.security.OpaqueTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The stored "this wasn't me" links, each change in its own short transaction. */
+@ApplicationScoped
+public class ReportLinks {
+
+    @PersistenceContext(unitName = "portal")
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public void save(ReportLink link) {
+        em.persist(link);
+    }
+
+    @Transactional
+    public Optional<ReportLink> find(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        return em.createQuery("select l from ReportLink l where l.tokenHash = :h", ReportLink.class)
+                .setParameter("h", OpaqueTokens.hash(token)).getResultStream().findFirst();
+    }
+
+    /** Marks the link used and writes the alert, in one transaction. */
+    @Transactional
+    public void useUp(String token, Instant now) {
+        find(token).ifPresent(l -> {
+            l.use(now);
+            audit.record(new AuditEvent(now, "alert.reported-not-me", "account-owner", l.getAttemptId(),
+                    l.getDirectoryUserId(), "ALERT", "account disabled and sessions revoked"));
+        });
+    }
+
+    @Transactional
+    public void audit(long attemptId, String userId, String type, String outcome, String detail) {
+        audit.record(new AuditEvent(Instant.now(), type, "portal", attemptId, userId, outcome, detail));
+    }
+}

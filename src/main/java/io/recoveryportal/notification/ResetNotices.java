@@ -1,0 +1,88 @@
+package io.recoveryportal.notification;
+
+import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.lookup.DirectoryAccount;
+import io.recoveryportal.reset.AccountReset;
+import io.recoveryportal.security.OpaqueTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Tells the owner of an account that it was recovered, at every notification address it has, with a single-use
+ * "this wasn't me" link (NIST 800-63B-4 §4.2: a recovery always notifies, with a way to disown it). Following
+ * the link and confirming disables the account and signs it out everywhere.
+ */
+@ApplicationScoped
+public class ResetNotices {
+
+    private static final Logger LOG = Logger.getLogger(ResetNotices.class.getName());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    @Inject
+    ReportLinks links;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    AccountReset directory;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * Sends the notice. A mail failure is audited and logged but does not undo the reset: the person has their
+     * account back, and the audit trail shows the notice is owed.
+     */
+    public void resetDone(long attemptId, DirectoryAccount account, String what, Duration linkLifetime) {
+        String token = OpaqueTokens.generate();
+        Instant now = clock.instant();
+        links.save(new ReportLink(OpaqueTokens.hash(token), attemptId, account.id(), now, now.plus(linkLifetime)));
+        String body = "Hello,\n\n"
+                + "The " + what + " for your work account " + account.userPrincipalName() + " was reset on " + WHEN.format(now)
+                + ", after an identity check with a photo ID and a selfie.\n\n"
+                + "If this was you, there is nothing more to do.\n\n"
+                + "If this wasn't you, open this link straight away. It locks the account and signs it out everywhere, "
+                + "and tells the IT security team:\n"
+                + config.baseUrl() + "/report.xhtml?token=" + token + "\n\n"
+                + "The link works once, for " + linkLifetime.toDays() + " days. We will never ask you for your password.\n";
+        try {
+            mailer.send(account.notificationAddresses(), "Your work account was recovered", body);
+            links.audit(attemptId, account.id(), "notification.sent", "OK", account.notificationAddresses().size() + " address(es)");
+        } catch (MessagingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Reset notice could not be sent for attempt {0}: {1}", new Object[] {attemptId, e.getMessage()});
+            links.audit(attemptId, account.id(), "notification.failed", "ERROR", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Whether the token names a link that can still be used (for the confirmation page). */
+    public boolean isUsable(String token) {
+        return links.find(token).map(l -> l.usableAt(clock.instant())).orElse(false);
+    }
+
+    /**
+     * "This wasn't me", confirmed: the account is disabled and signed out first (both idempotent, so a double
+     * click is harmless), then the link is used up and an alert audited. If the directory cannot be reached the
+     * link stays usable and the person is asked to try again or call the helpdesk.
+     */
+    public boolean report(String token) {
+        var link = links.find(token).filter(l -> l.usableAt(clock.instant()));
+        if (link.isEmpty()) {
+            return false;
+        }
+        directory.setEnabled(link.get().getDirectoryUserId(), false);
+        directory.revokeSessions(link.get().getDirectoryUserId());
+        links.useUp(token, clock.instant());
+        return true;
+    }
+}

@@ -1,0 +1,267 @@
+package io.recoveryportal.recovery;
+
+import io.recoveryportal.lookup.DirectoryAccount;
+import io.recoveryportal.lookup.DirectoryAccounts;
+import io.recoveryportal.lookup.DirectoryUnavailableException;
+import io.recoveryportal.lookup.Membership;
+import io.recoveryportal.lookup.WorkEmail;
+import io.recoveryportal.matching.DirectoryPerson;
+import io.recoveryportal.matching.IdentityMatcher;
+import io.recoveryportal.matching.MatchResult;
+import io.recoveryportal.matching.VerifiedIdentity;
+import io.recoveryportal.recovery.Attempt.State;
+import io.recoveryportal.security.OpaqueTokens;
+import io.recoveryportal.verification.IdentityProofing;
+import io.recoveryportal.verification.PendingVerification;
+import io.recoveryportal.verification.VerificationFailedException;
+import io.recoveryportal.verification.VerificationResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The employee's recovery, from "Continue" to the verdict on Incode's answer. Every address gets the same
+ * treatment: one that must not be recovered by self-service (unknown, several accounts, disabled, privileged)
+ * still becomes an attempt and still goes to Incode, as a decoy that ends "we could not verify you"; the true
+ * reason is in the audit trail only. No directory write happens here.
+ */
+@ApplicationScoped
+public class RecoveryService {
+
+    private static final Logger LOG = Logger.getLogger(RecoveryService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    AttemptStore store;
+
+    @Inject
+    DirectoryAccounts directory;
+
+    @Inject
+    IdentityProofing proofing;
+
+    @Inject
+    RecoverySettings settings;
+
+    @Inject
+    RateLimits limits;
+
+    /** What "Continue" leads to. */
+    public sealed interface Start permits Redirect, Limited, Unavailable {
+    }
+
+    /** Go to Incode; {@code attemptId} goes into the attempt cookie and nowhere else. */
+    public record Redirect(URI to, String attemptId) implements Start {
+    }
+
+    public record Limited(RateLimits.Limit limit) implements Start {
+    }
+
+    /** The directory or Incode cannot be reached now; nothing was started. */
+    public record Unavailable() implements Start {
+    }
+
+    public Start start(WorkEmail email, Attempt.RequestedAction action, String clientAddress) {
+        Optional<RateLimits.Limit> limited = limits.tryStart(clientAddress, OpaqueTokens.hash(email.value()));
+        if (limited.isPresent()) {
+            return new Limited(limited.get());
+        }
+        Eligibility eligibility;
+        try {
+            eligibility = eligibility(email);
+        } catch (DirectoryUnavailableException e) {
+            LOG.log(Level.WARNING, "Directory unavailable at start: {0}", e.getMessage());
+            return new Unavailable();
+        }
+        String loginHint = eligibility.account()
+                .flatMap(acc -> eligibility.refusal() == null ? attemptsIdentity(acc.id()) : Optional.empty())
+                .orElse(email.value());
+        PendingVerification pending;
+        try {
+            pending = proofing.begin(loginHint);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Incode unavailable at start: {0}", e.getMessage());
+            return new Unavailable();
+        }
+        String rawId = OpaqueTokens.generate();
+        Attempt a = new Attempt(OpaqueTokens.hash(rawId), Attempt.Kind.RECOVERY, action, email.value(), store.now(),
+                settings.attemptLifetime());
+        eligibility.account().ifPresent(acc -> a.bindDirectoryUser(acc.id()));
+        if (eligibility.refusal() != null) {
+            a.refuse(eligibility.refusal());
+        }
+        a.moveTo(State.STARTED, State.VERIFYING, store.now());
+        a.awaitCallback(OpaqueTokens.hash(pending.state()), pending.nonce(), pending.codeVerifier());
+        store.create(a, eligibility.refusal() == null ? "recovery.started" : "recovery.started.refused",
+                eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal() + "; action=" + action);
+        return new Redirect(pending.authorizationUri(), rawId);
+    }
+
+    private Optional<String> attemptsIdentity(String directoryUserId) {
+        return store.lastIdentityId(directoryUserId);
+    }
+
+    /** Who the address names, and why self-service must refuse it (null when it may go ahead). */
+    record Eligibility(Optional<DirectoryAccount> account, String refusal) {
+    }
+
+    Eligibility eligibility(WorkEmail email) {
+        List<DirectoryAccount> found = directory.findByEmail(email);
+        if (found.isEmpty()) {
+            return new Eligibility(Optional.empty(), "no account");
+        }
+        if (found.size() > 1) {
+            return new Eligibility(Optional.empty(), "several accounts (" + found.size() + ")");
+        }
+        DirectoryAccount acc = found.get(0);
+        if (!acc.enabled()) {
+            return new Eligibility(Optional.of(acc), "account disabled");
+        }
+        Membership m = directory.membership(acc.id());
+        if (m.holdsAnyDirectoryRole()) {
+            return new Eligibility(Optional.of(acc), "privileged: holds a directory role");
+        }
+        List<String> protectedHits = m.groupIds().stream().filter(settings.protectedGroups()::contains).sorted().toList();
+        if (!protectedHits.isEmpty()) {
+            return new Eligibility(Optional.of(acc), "privileged: member of protected group " + String.join(",", protectedHits));
+        }
+        return new Eligibility(Optional.of(acc), null);
+    }
+
+    // ---- the callback ----
+
+    /** Where the person goes after Incode sent them back. */
+    public enum Verdict { MATCHED, ESCALATED, FAILED, CANCELLED, INVALID, UNAVAILABLE }
+
+    /**
+     * Handles Incode's callback for the attempt in the cookie. The attempt is claimed first (VERIFYING →
+     * VERIFIED, the pending secrets taken and erased) so a replayed or concurrent callback finds nothing to do
+     * and the code is exchanged at most once.
+     */
+    public Verdict complete(String rawAttemptId, URI callback) {
+        PendingVerification[] pending = new PendingVerification[1];
+        String state = stateParameter(callback);
+        Optional<Attempt> claimed;
+        try {
+            claimed = store.transition(rawAttemptId, State.VERIFYING, State.VERIFIED, a -> {
+                pending[0] = new PendingVerification(null, stateMatches(a, state) ? state : "", a.getOidcNonce(), a.getPkceVerifier());
+                a.forgetPendingRequest();
+            }, "verification.callback", "OK", null);
+        } catch (AttemptStore.ConcurrentStepException e) {
+            return Verdict.INVALID;
+        }
+        if (claimed.isEmpty()) {
+            return Verdict.INVALID;
+        }
+        VerificationResult result;
+        try {
+            result = proofing.complete(callback, pending[0]);
+        } catch (VerificationFailedException e) {
+            boolean cancelled = e.reason() == VerificationFailedException.Reason.CANCELLED;
+            boolean unavailable = e.reason() == VerificationFailedException.Reason.UNAVAILABLE
+                    || e.reason() == VerificationFailedException.Reason.TIMEOUT;
+            finish(rawAttemptId, cancelled ? State.CANCELLED : State.FAILED, a -> { },
+                    "verification.failed", e.reason().name(), e.getMessage());
+            return cancelled ? Verdict.CANCELLED : unavailable ? Verdict.UNAVAILABLE : Verdict.FAILED;
+        }
+        return judge(rawAttemptId, claimed.get(), result);
+    }
+
+    private Verdict judge(String rawId, Attempt attempt, VerificationResult result) {
+        String status = result.status().name();
+        if (attempt.isDecoy()) {
+            finish(rawId, State.FAILED, a -> a.recordProofing(status, result.interviewId(), result.identityId()),
+                    "verification.refused", "REFUSED", attempt.getRefusalReason());
+            return Verdict.FAILED;
+        }
+        switch (result.status()) {
+            case FAIL -> {
+                finish(rawId, State.FAILED, a -> a.recordProofing(status, result.interviewId(), result.identityId()),
+                        "verification.failed", "FAIL", "auth_overall_status FAIL");
+                return Verdict.FAILED;
+            }
+            case MANUAL_REVIEW -> {
+                escalate(rawId, result, null, "Incode MANUAL_REVIEW");
+                return Verdict.ESCALATED;
+            }
+            default -> {
+                // OK: compare with the directory as it is now, not as it was at "Continue"
+                Optional<DirectoryAccount> account;
+                try {
+                    account = directory.findById(attempt.getDirectoryUserId());
+                } catch (DirectoryUnavailableException e) {
+                    // the verification stands; a reviewer can pick it up rather than the person starting over
+                    escalate(rawId, result, null, "directory unavailable after verification");
+                    return Verdict.ESCALATED;
+                }
+                if (account.isEmpty() || !account.get().enabled()) {
+                    finish(rawId, State.FAILED, a -> a.recordProofing(status, result.interviewId(), result.identityId()),
+                            "verification.refused", "REFUSED", "account gone or disabled since start");
+                    return Verdict.FAILED;
+                }
+                DirectoryAccount acc = account.get();
+                MatchResult match = IdentityMatcher.match(
+                        new VerifiedIdentity(result.fullName(), result.givenName(), result.birthdate()),
+                        new DirectoryPerson(acc.givenName(), acc.surname(), acc.displayName(), acc.birthdate()));
+                String rules = match.rules().stream().map(r -> r.rule() + "=" + r.status() + ": " + r.explanation())
+                        .collect(Collectors.joining("\n"));
+                if (match.outcome() == io.recoveryportal.matching.Outcome.MATCH) {
+                    finish(rawId, State.MATCHED, a -> {
+                        a.recordProofing(status, result.interviewId(), result.identityId());
+                        a.recordMatch("MATCH", rules);
+                    }, "matching.matched", "MATCH", null);
+                    return Verdict.MATCHED;
+                }
+                escalate(rawId, result, rules, "matching: " + match.firstFailure().map(r -> r.rule()).orElse("review"));
+                return Verdict.ESCALATED;
+            }
+        }
+    }
+
+    private void escalate(String rawId, VerificationResult result, String rules, String reason) {
+        String reference = caseReference();
+        finish(rawId, State.ESCALATED, a -> {
+            a.recordProofing(result.status().name(), result.interviewId(), result.identityId());
+            a.recordMatch(rules == null ? null : "REVIEW", rules);
+            a.keepEvidence(result.fullName(), result.givenName(), result.birthdate(), reference);
+        }, "review.case.opened", "ESCALATED", reason + "; case " + reference);
+    }
+
+    private void finish(String rawId, State next, java.util.function.Consumer<Attempt> change, String type, String outcome, String detail) {
+        store.transition(rawId, State.VERIFIED, next, change, type, outcome, detail);
+    }
+
+    private static boolean stateMatches(Attempt a, String state) {
+        return state != null && a.getOidcStateHash() != null
+                && java.security.MessageDigest.isEqual(OpaqueTokens.hash(state).getBytes(), a.getOidcStateHash().getBytes());
+    }
+
+    private static String stateParameter(URI callback) {
+        String q = callback.getRawQuery();
+        if (q == null) {
+            return null;
+        }
+        for (String p : q.split("&")) {
+            if (p.startsWith("state=")) {
+                return java.net.URLDecoder.decode(p.substring(6), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** A short reference a person can read out on the phone: "RC-" and 8 characters without look-alikes. */
+    static String caseReference() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder b = new StringBuilder("RC-");
+        for (int i = 0; i < 8; i++) {
+            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package io.recoveryportal.recovery;
+
+import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.reset.MethodKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The recovery flow's tunables (README: configuration table, "recovery.*" keys), each with a safe default. */
+@ApplicationScoped
+public class RecoverySettings {
+
+    @Inject
+    PortalConfig config;
+
+    /** How long a person has from "Continue" to the end of their reset. */
+    public Duration attemptLifetime() {
+        return config.value("recovery.attempt-lifetime").map(Duration::parse).orElse(Duration.ofMinutes(30));
+    }
+
+    /**
+     * The least time "Continue" takes, whatever the address: an unknown or privileged address must not answer
+     * faster (or slower) than a real one.
+     */
+    public Duration responseFloor() {
+        return Duration.ofMillis(config.value("recovery.response-floor-ms").map(Long::parseLong).orElse(1500L));
+    }
+
+    /** Groups whose members are never recovered by self-service (break-glass, executives): object ids. */
+    public Set<String> protectedGroups() {
+        return config.value("recovery.protected-groups").map(v -> Arrays.stream(v.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    /** Which registered methods an MFA reset removes. Never the password. */
+    public Set<MethodKind> methodsToRemove() {
+        return config.value("recovery.mfa.remove-methods").map(v -> {
+            EnumSet<MethodKind> kinds = EnumSet.noneOf(MethodKind.class);
+            Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(MethodKind::valueOf).forEach(kinds::add);
+            return (Set<MethodKind>) kinds;
+        }).orElse(EnumSet.of(MethodKind.PHONE, MethodKind.MICROSOFT_AUTHENTICATOR, MethodKind.SOFTWARE_OATH, MethodKind.EMAIL));
+    }
+
+    public Duration tapLifetime() {
+        return Duration.ofMinutes(config.value("recovery.tap.lifetime-minutes").map(Long::parseLong).orElse(60L));
+    }
+
+    public boolean tapUsableOnce() {
+        return config.value("recovery.tap.usable-once").map(Boolean::parseBoolean).orElse(true);
+    }
+
+    public int passwordMinLength() {
+        return config.value("recovery.password.min-length").map(Integer::parseInt).orElse(12);
+    }
+
+    public int perIpPerHour() {
+        return config.value("recovery.rate.per-ip-per-hour").map(Integer::parseInt).orElse(20);
+    }
+
+    public int perAccountPerDay() {
+        return config.value("recovery.rate.per-account-per-day").map(Integer::parseInt).orElse(5);
+    }
+
+    public int incodeSessionsPerHour() {
+        return config.value("recovery.rate.incode-sessions-per-hour").map(Integer::parseInt).orElse(500);
+    }
+
+    public Duration reportLinkLifetime() {
+        return config.value("recovery.report-link-lifetime").map(Duration::parse).orElse(Duration.ofDays(7));
+    }
+}

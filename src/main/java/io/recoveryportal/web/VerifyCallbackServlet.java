@@ -1,0 +1,38 @@
+package io.recoveryportal.web;
+
+import io.recoveryportal.recovery.RecoveryService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Incode sends the browser back here. The whole callback URI goes to the recovery service, which checks it
+ * against the attempt in the cookie; the person is then redirected to the page that shows where their
+ * attempt stands (so a reload never replays the callback).
+ */
+@WebServlet(urlPatterns = "/verify/callback")
+public class VerifyCallbackServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    RecoveryService recovery;
+
+    @Inject
+    io.recoveryportal.config.PortalConfig config;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        // the redirect URI Incode knows is built from portal.base-url, never from the Host header
+        URI callback = URI.create(config.baseUrl() + "/verify/callback" + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
+        RecoveryService.Verdict verdict = AttemptCookie.read(req)
+                .map(id -> recovery.complete(id, callback))
+                .orElse(RecoveryService.Verdict.INVALID);
+        res.setHeader("Cache-Control", "no-store");
+        res.sendRedirect(config.baseUrl() + "/recover.xhtml" + (verdict == RecoveryService.Verdict.INVALID ? "?problem=link" : ""));
+    }
+}
