@@ -143,17 +143,22 @@ public class Attempt {
 
     /**
      * Moves from {@code expected} to {@code next}. Throws when the attempt is elsewhere (a step out of order,
-     * or one already taken) or has expired.
+     * or one already taken) or has expired. Expiry stops new work only: a step already under way (VERIFIED,
+     * RESETTING) may always finish, so a reset made in the directory is never left unrecorded.
      */
     public void moveTo(State expected, State next, Instant now) {
         if (state != expected) {
             throw new IllegalStateException("attempt is " + state + ", not " + expected);
         }
-        if (!now.isBefore(expiresAt)) {
+        if (!finishing(expected) && isExpired(now)) {
             throw new IllegalStateException("attempt expired");
         }
         state = next;
         updatedAt = now;
+    }
+
+    static boolean finishing(State from) {
+        return from == State.VERIFIED || from == State.RESETTING;
     }
 
     public boolean isExpired(Instant now) {

@@ -62,7 +62,7 @@ public class AttemptStore {
             return Optional.empty();
         }
         Attempt a = found.get();
-        if (a.getState() != expected || a.isExpired(now())) {
+        if (a.getState() != expected || !Attempt.finishing(expected) && a.isExpired(now())) {
             return Optional.empty();
         }
         a.moveTo(expected, next, now());

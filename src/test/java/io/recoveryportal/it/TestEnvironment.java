@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class TestEnvironment {
 
+    /** The demo tenant's "Executives" group (config/sandbox/directory.json), protected from self-service. */
+    public static final String EXECUTIVES_GROUP = "90a33271-0c65-5b3b-9447-e860ef890f25";
+
     private static Sandbox sandbox;
     private static EmbeddedPostgres postgres;
     private static PortalProcess portal;
@@ -65,6 +68,10 @@ public final class TestEnvironment {
                 sandbox().registerPortal(base);
                 Map<String, String> config = sandbox().portalConfig(base);
                 config.put("db.url", "jdbc:h2:file:" + target().resolve("it-data/portal-" + System.currentTimeMillis()).toAbsolutePath());
+                config.put("recovery.protected-groups", EXECUTIVES_GROUP);
+                // low enough for RecoveryFlowIT to reach it with one address, high enough for every other test
+                config.put("recovery.rate.per-account-per-day", "3");
+                config.put("recovery.rate.per-ip-per-hour", "1000");
                 // the production artifact: the uber jar, WAR and post-boot commands inside
                 portal = PortalProcess.start(target().resolve("portal-micro.jar"), null, target().resolve("it-payara"), port, config, jvmOptions(),
                         null, Duration.ofMinutes(4));

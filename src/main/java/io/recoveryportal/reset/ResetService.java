@@ -1,0 +1,201 @@
+package io.recoveryportal.reset;
+
+import io.recoveryportal.lookup.DirectoryAccount;
+import io.recoveryportal.lookup.DirectoryAccounts;
+import io.recoveryportal.lookup.DirectoryUnavailableException;
+import io.recoveryportal.notification.ResetNotices;
+import io.recoveryportal.recovery.Attempt;
+import io.recoveryportal.recovery.Attempt.State;
+import io.recoveryportal.recovery.AttemptStore;
+import io.recoveryportal.recovery.RecoverySettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Performs the reset an attempt earned (a match, or a reviewer's approval), at most once. The attempt is first
+ * claimed (MATCHED/APPROVED → RESETTING) in its own transaction, so a double submit, a replay or a second node
+ * finds it taken; the Graph calls follow; then the attempt moves on (or back, when the directory could not be
+ * reached and the person may safely try again). A claim left behind by a crash expires after a few minutes.
+ */
+@ApplicationScoped
+public class ResetService {
+
+    private static final Logger LOG = Logger.getLogger(ResetService.class.getName());
+    /** How long a claim protects a reset in flight before it is considered abandoned (a crashed node). */
+    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(3);
+
+    @Inject
+    AttemptStore store;
+
+    @Inject
+    AccountReset directory;
+
+    @Inject
+    DirectoryAccounts accounts;
+
+    @Inject
+    RecoverySettings settings;
+
+    @Inject
+    ResetNotices notices;
+
+    /** What a reset step came to. */
+    public sealed interface Outcome permits Done, Refused, Unavailable, NotAllowed {
+    }
+
+    /** Done; {@code pass} is the Temporary Access Pass for an MFA reset (show it once), else null. */
+    public record Done(TemporaryAccessPass pass) implements Outcome {
+    }
+
+    /** The password was not accepted (locally or by Entra); the person can try another. */
+    public record Refused(String reason) implements Outcome {
+    }
+
+    public record Unavailable() implements Outcome {
+    }
+
+    /** The attempt is not (or no longer) allowed this step: expired, already done, taken by another request. */
+    public record NotAllowed() implements Outcome {
+    }
+
+    public Outcome setPassword(String rawId, String password, String confirmation) {
+        Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && wantsPassword(a) && !a.isPasswordDone());
+        if (current.isEmpty()) {
+            return new NotAllowed();
+        }
+        Optional<DirectoryAccount> account = account(current.get());
+        if (account.isEmpty()) {
+            return new Unavailable();
+        }
+        DirectoryAccount acc = account.get();
+        Optional<String> problem = new PasswordPolicy(settings.passwordMinLength()).problem(password, confirmation,
+                personalWords(acc));
+        if (problem.isPresent()) {
+            return new Refused(problem.get());
+        }
+        State back = current.get().getState() == State.RESETTING ? returnState(current.get()) : current.get().getState();
+        if (claim(rawId, current.get()).isEmpty()) {
+            return new NotAllowed();
+        }
+        PasswordChange change;
+        try {
+            change = directory.setPassword(acc.id(), password);
+        } catch (DirectoryUnavailableException e) {
+            release(rawId, back, "reset.password", "UNAVAILABLE", e.getMessage());
+            return new Unavailable();
+        }
+        if (!change.accepted()) {
+            release(rawId, back, "reset.password", "REFUSED_BY_DIRECTORY", null);
+            return new Refused(change.refusalReason());
+        }
+        revoke(rawId, acc);
+        Attempt done = complete(rawId, back, Attempt::passwordDone, "reset.password");
+        notices.resetDone(done.getId(), acc, "password", settings.reportLinkLifetime());
+        return new Done(null);
+    }
+
+    public Outcome resetMfa(String rawId) {
+        Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && wantsMfa(a) && !a.isMfaDone()
+                && (a.getRequestedAction() != Attempt.RequestedAction.BOTH || a.isPasswordDone()));
+        if (current.isEmpty()) {
+            return new NotAllowed();
+        }
+        Optional<DirectoryAccount> account = account(current.get());
+        if (account.isEmpty()) {
+            return new Unavailable();
+        }
+        DirectoryAccount acc = account.get();
+        State back = current.get().getState() == State.RESETTING ? returnState(current.get()) : current.get().getState();
+        if (claim(rawId, current.get()).isEmpty()) {
+            return new NotAllowed();
+        }
+        TemporaryAccessPass pass;
+        List<MethodKind> removed;
+        try {
+            removed = directory.removeMethods(acc.id(), settings.methodsToRemove());
+            pass = directory.issueTemporaryAccessPass(acc.id(), settings.tapLifetime(), settings.tapUsableOnce());
+        } catch (DirectoryUnavailableException e) {
+            // removals already made stay made (they are idempotent); a retry removes the rest and issues the pass
+            release(rawId, back, "reset.mfa", "UNAVAILABLE", e.getMessage());
+            return new Unavailable();
+        }
+        revoke(rawId, acc);
+        Attempt done = complete(rawId, back, Attempt::mfaDone, "reset.mfa");
+        store.audit(done, "reset.mfa.detail", "OK", "removed " + removed + "; temporary access pass issued for "
+                + settings.tapLifetime().toMinutes() + " min");
+        notices.resetDone(done.getId(), acc, "sign-in methods (MFA)", settings.reportLinkLifetime());
+        return new Done(pass);
+    }
+
+    private Optional<DirectoryAccount> account(Attempt a) {
+        try {
+            return accounts.findById(a.getDirectoryUserId());
+        } catch (DirectoryUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> personalWords(DirectoryAccount acc) {
+        String local = acc.userPrincipalName() == null ? null : acc.userPrincipalName().split("@")[0];
+        return java.util.stream.Stream.of(acc.givenName(), acc.surname(), local)
+                .filter(w -> w != null && !w.isBlank()).toList();
+    }
+
+    /** A decoy never reaches here: only a matched or approved attempt of a real account is resettable. */
+    private boolean resettable(Attempt a) {
+        if (a.isDecoy() || a.getDirectoryUserId() == null || a.isExpired(store.now())) {
+            return false;
+        }
+        return a.getState() == State.MATCHED || a.getState() == State.APPROVED
+                || a.getState() == State.RESETTING && a.getResetStartedAt() != null
+                        && a.getResetStartedAt().plus(CLAIM_TIMEOUT).isBefore(store.now());
+    }
+
+    private static boolean wantsPassword(Attempt a) {
+        return a.getRequestedAction() != Attempt.RequestedAction.MFA;
+    }
+
+    private static boolean wantsMfa(Attempt a) {
+        return a.getRequestedAction() != Attempt.RequestedAction.PASSWORD;
+    }
+
+    private static State returnState(Attempt a) {
+        return a.getCaseReference() == null ? State.MATCHED : State.APPROVED;
+    }
+
+    private Optional<Attempt> claim(String rawId, Attempt a) {
+        try {
+            return store.transition(rawId, a.getState(), State.RESETTING, x -> x.resetStarted(store.now()),
+                    "reset.claimed", "OK", null);
+        } catch (AttemptStore.ConcurrentStepException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void release(String rawId, State back, String type, String outcome, String detail) {
+        store.transition(rawId, State.RESETTING, back, x -> { }, type, outcome, detail);
+    }
+
+    private Attempt complete(String rawId, State back, java.util.function.Consumer<Attempt> part, String type) {
+        return store.transition(rawId, State.RESETTING, State.RESETTING, part, type, "OK", null)
+                .map(a -> a.allRequestedDone()
+                        ? store.transition(rawId, State.RESETTING, State.COMPLETED, x -> x.completed(store.now()), "recovery.completed", "OK", null).orElse(a)
+                        : store.transition(rawId, State.RESETTING, back, x -> { }, "reset.part-done", "OK", null).orElse(a))
+                .orElseThrow(() -> new IllegalStateException("the attempt vanished during its reset"));
+    }
+
+    private void revoke(String rawId, DirectoryAccount acc) {
+        try {
+            directory.revokeSessions(acc.id());
+        } catch (RuntimeException e) {
+            // the credential change stands; the audit trail says the sign-out is owed
+            LOG.log(Level.WARNING, "Session revocation failed after a reset: {0}", e.getMessage());
+            store.find(rawId).ifPresent(a -> store.audit(a, "reset.revoke-sessions", "ERROR", e.getClass().getSimpleName()));
+        }
+    }
+}

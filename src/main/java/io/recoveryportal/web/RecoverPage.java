@@ -1,0 +1,148 @@
+package io.recoveryportal.web;
+
+import io.recoveryportal.recovery.Attempt;
+import io.recoveryportal.recovery.Attempt.State;
+import io.recoveryportal.recovery.AttemptStore;
+import io.recoveryportal.reset.ResetService;
+import io.recoveryportal.reset.TemporaryAccessPass;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * View state of the page that shows where a person's attempt stands, from the attempt cookie: the reset forms,
+ * the review status, or the end of the road. The pass from an MFA reset lives here, in this one view, and is
+ * shown once.
+ */
+@Named
+@ViewScoped
+public class RecoverPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC', d MMMM").withZone(ZoneOffset.UTC);
+
+    /** What the page shows. */
+    public enum View { NONE, LINK_PROBLEM, PASSWORD, MFA, REVIEW, DENIED, FAILED, CANCELLED, BUSY, DONE }
+
+    @Inject
+    AttemptStore store;
+
+    @Inject
+    ResetService reset;
+
+    private String attemptId;
+    private View view = View.NONE;
+    private String caseReference;
+    private boolean bothRequested;
+    private String newPassword;
+    private String confirmation;
+    private String problem;
+    private transient TemporaryAccessPass pass;
+    private String passExpires;
+
+    @PostConstruct
+    void init() {
+        HttpServletRequest req = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        attemptId = AttemptCookie.read(req).orElse(null);
+        refresh();
+        if (view == View.NONE && req.getParameter("problem") != null) {
+            view = View.LINK_PROBLEM;
+        }
+    }
+
+    private void refresh() {
+        Attempt a = store.find(attemptId).orElse(null);
+        if (a == null) {
+            view = View.NONE;
+            return;
+        }
+        caseReference = a.getCaseReference();
+        bothRequested = a.getRequestedAction() == Attempt.RequestedAction.BOTH;
+        view = switch (a.getState()) {
+            case MATCHED, APPROVED -> a.isExpired(store.now()) ? View.NONE
+                    : a.getRequestedAction() != Attempt.RequestedAction.MFA && !a.isPasswordDone() ? View.PASSWORD : View.MFA;
+            case ESCALATED -> View.REVIEW;
+            case DENIED -> View.DENIED;
+            case FAILED -> View.FAILED;
+            case CANCELLED -> View.CANCELLED;
+            case RESETTING, VERIFIED -> View.BUSY;
+            case COMPLETED -> View.DONE;
+            case STARTED, VERIFYING, EXPIRED -> View.NONE;
+        };
+    }
+
+    public String setPassword() {
+        ResetService.Outcome outcome = reset.setPassword(attemptId, newPassword, confirmation);
+        newPassword = null;
+        confirmation = null;
+        if (outcome instanceof ResetService.Refused r) {
+            problem = r.reason();
+        } else if (outcome instanceof ResetService.Unavailable) {
+            problem = "We could not reach the directory just now. Nothing was changed. Please try again in a minute.";
+        } else {
+            problem = null;
+        }
+        refresh();
+        return null;
+    }
+
+    public String resetMfa() {
+        ResetService.Outcome outcome = reset.resetMfa(attemptId);
+        if (outcome instanceof ResetService.Done d) {
+            pass = d.pass();
+            passExpires = pass == null ? null : TIME.format(pass.validFrom().plusSeconds(pass.lifetimeMinutes() * 60L));
+            problem = null;
+        } else if (outcome instanceof ResetService.Unavailable) {
+            problem = "We could not reach the directory just now. Please try again in a minute; anything already done stays done.";
+        }
+        refresh();
+        return null;
+    }
+
+    public View getView() {
+        return view;
+    }
+
+    public String getCaseReference() {
+        return caseReference;
+    }
+
+    public boolean isBothRequested() {
+        return bothRequested;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+
+    public String getProblem() {
+        return problem;
+    }
+
+    /** The Temporary Access Pass, only in the response that issued it. */
+    public String getPass() {
+        return pass == null ? null : pass.pass();
+    }
+
+    public String getPassExpires() {
+        return passExpires;
+    }
+}

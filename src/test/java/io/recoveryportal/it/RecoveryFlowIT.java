@@ -1,0 +1,190 @@
+package io.recoveryportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recoveryportal.sandbox.Directory;
+import io.recoveryportal.sandbox.PortalProcess;
+import io.recoveryportal.sandbox.Sandbox;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The employee's recovery end to end in a real browser: the portal (uber jar) with its real Graph, MSAL and
+ * Nimbus adapters, against the sandbox's Entra, Graph, Incode and mailbox.
+ */
+class RecoveryFlowIT {
+
+    private static WebDriver browser;
+    private final PortalProcess portal = TestEnvironment.portal();
+    private final Sandbox sandbox = TestEnvironment.sandbox();
+    private final Directory directory = sandbox.directory();
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshBrowserState() {
+        browser.manage().deleteAllCookies();
+    }
+
+    /** Start page → confirmation → Incode's page, with the tester's outcome chosen there. */
+    private void startAndVerify(String email, String need, String outcome) {
+        browser.get(portal.baseUrl() + "/?email=" + email + "&action=" + need);
+        browser.findElement(By.id("start:continue")).click();
+        browser.findElement(By.id("back:verify")).click();
+        assertTrue(browser.getCurrentUrl().startsWith(sandbox.incodeIssuer()), "sent to Incode: " + browser.getCurrentUrl());
+        if (outcome == null) {
+            browser.findElement(By.cssSelector("button[value=cancel]")).click();
+        } else {
+            browser.findElement(By.id("outcome-" + outcome)).click();
+            browser.findElement(By.cssSelector("button[value=finish]")).click();
+        }
+        assertTrue(browser.getCurrentUrl().startsWith(portal.baseUrl() + "/recover"), "back at the portal: " + browser.getCurrentUrl());
+    }
+
+    private String userId(String upn) {
+        return directory.findByUpn(upn).orElseThrow().id();
+    }
+
+    private long writesFor(String upn) {
+        String id = userId(upn);
+        return directory.writes().stream().filter(w -> w.userId().equals(id)).count();
+    }
+
+    @Test
+    void passwordResetEndToEnd() throws Exception {
+        sandbox.mailbox().clear();
+        startAndVerify("jane.smith@contoso.com", "password", "VERIFIED");
+        assertEquals("Choose a new password", browser.findElement(By.tagName("h1")).getText());
+        Browser.screenshot(browser, "recover-password");
+
+        // too weak: refused locally, in plain words, nothing written
+        browser.findElement(By.id("password:new")).sendKeys("Password123!");
+        browser.findElement(By.id("password:confirm")).sendKeys("Password123!");
+        browser.findElement(By.id("password:save")).click();
+        assertTrue(browser.findElement(By.id("problem-text")).getText().length() > 10);
+        assertEquals(0, writesFor("jane.smith@contoso.com"));
+
+        String chosen = "violet harbour ladder 93 compass";
+        browser.findElement(By.id("password:new")).sendKeys(chosen);
+        browser.findElement(By.id("password:confirm")).sendKeys(chosen);
+        browser.findElement(By.id("password:save")).click();
+        assertEquals("You are back in", browser.findElement(By.tagName("h1")).getText());
+        Browser.screenshot(browser, "recover-password-done");
+
+        String id = userId("jane.smith@contoso.com");
+        assertEquals(chosen, directory.lastPasswordSet(id).orElseThrow().password());
+        assertNotNull(directory.account(id).orElseThrow().signInSessionsValidFromDateTime(), "sessions revoked");
+        var notices = sandbox.mailbox().await(m -> m.subject().contains("recovered"), Duration.ofSeconds(10)).orElseThrow();
+        List<String> to = sandbox.mailbox().messages().stream().flatMap(m -> m.to().stream()).toList();
+        assertTrue(to.contains("jane.smith@contoso.com") && to.contains("jane.smith.home@example.net"), to.toString());
+        assertTrue(notices.text().contains("/report.xhtml?token="), notices.text());
+        assertFalse(notices.text().contains(chosen), "the password is never mailed");
+    }
+
+    @Test
+    void mfaResetShowsTheTemporaryAccessPassOnceAndRemovesTheMethods() {
+        startAndVerify("michael.brown@contoso.com", "mfa", "VERIFIED");
+        assertEquals("Reset your sign-in methods", browser.findElement(By.tagName("h1")).getText());
+        browser.findElement(By.id("mfa:reset")).click();
+        String shown = browser.findElement(By.id("tap")).getText();
+        Browser.screenshot(browser, "recover-mfa-tap");
+        String id = userId("michael.brown@contoso.com");
+        assertEquals(directory.temporaryAccessPass(id).orElseThrow(), shown);
+        assertTrue(directory.methods(id).stream().noneMatch(m -> m.type().name().contains("PHONE") || m.type().name().contains("AUTHENTICATOR")),
+                directory.methods(id).toString());
+        assertTrue(directory.methods(id).stream().anyMatch(m -> m.type().name().contains("PASSWORD")), "the password method stays");
+        // shown once: a reload shows the end page without the pass
+        browser.navigate().refresh();
+        assertTrue(browser.findElements(By.id("tap")).isEmpty());
+        assertEquals("You are back in", browser.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void manualReviewAndNameMismatchBecomeCasesWithoutAnyDirectoryWrite() {
+        startAndVerify("jose.garcia@contoso.com", "password", "MANUAL_REVIEW");
+        assertEquals("Your request needs a review", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElement(By.id("case-reference")).getText().matches("RC-[A-Z2-9]{8}"));
+        assertEquals(0, writesFor("jose.garcia@contoso.com"));
+
+        browser.manage().deleteAllCookies();
+        startAndVerify("bob.wilson@contoso.com", "mfa", "VERIFIED");
+        assertEquals("Your request needs a review", browser.findElement(By.tagName("h1")).getText());
+        Browser.screenshot(browser, "recover-review");
+        assertEquals(0, writesFor("bob.wilson@contoso.com"));
+    }
+
+    @Test
+    void aFailedVerificationGivesTheFailurePage() {
+        startAndVerify("sarah.oconnor@contoso.com", "password", "FAIL");
+        assertEquals("We could not verify you", browser.findElement(By.tagName("h1")).getText());
+        assertEquals(0, writesFor("sarah.oconnor@contoso.com"));
+    }
+
+    @Test
+    void unknownDisabledAndPrivilegedAddressesLookExactlyLikeAFailureAndWriteNothing() {
+        long before = directory.writes().size();
+        for (String email : List.of("nobody.here@contoso.com", "liam.carter@contoso.com", "morgan.reed@contoso.com", "helen.park@contoso.com")) {
+            browser.manage().deleteAllCookies();
+            long t0 = System.nanoTime();
+            browser.get(portal.baseUrl() + "/?email=" + email + "&action=both");
+            browser.findElement(By.id("start:continue")).click();
+            browser.findElement(By.id("back:verify")).click();
+            assertTrue(browser.getCurrentUrl().startsWith(sandbox.incodeIssuer()), email + " goes to Incode like anyone");
+            assertTrue((System.nanoTime() - t0) / 1_000_000 >= 1500, "the response floor applies to " + email);
+            browser.findElement(By.id("outcome-VERIFIED")).click();
+            browser.findElement(By.cssSelector("button[value=finish]")).click();
+            assertEquals("We could not verify you", browser.findElement(By.tagName("h1")).getText(), email);
+        }
+        assertEquals(before, directory.writes().size(), "no Graph write for a refused address");
+    }
+
+    @Test
+    void cancellingAtIncodeEndsCalmly() {
+        startAndVerify("claire.dubois-martin@contoso.com", "password", null);
+        assertEquals("You stopped the identity check", browser.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void aReplayedCallbackIsRefused() {
+        startAndVerify("an.nguyen@contoso.com", "mfa", "VERIFIED");
+        // the callback URL again (browser history, a shared link): the attempt has moved on, nothing happens twice
+        String callbackPage = portal.baseUrl() + "/verify/callback?code=replayed&state=replayed";
+        browser.get(callbackPage);
+        assertEquals("This link has already been used or has expired", browser.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void tooManyAttemptsForOneAddressGetACalmPage() {
+        String email = "rate.limited@contoso.com";
+        for (int i = 0; i < 3; i++) {
+            browser.manage().deleteAllCookies();
+            browser.get(portal.baseUrl() + "/?email=" + email + "&action=password");
+            browser.findElement(By.id("start:continue")).click();
+            browser.findElement(By.id("back:verify")).click();
+            assertTrue(browser.getCurrentUrl().startsWith(sandbox.incodeIssuer()));
+        }
+        browser.get(portal.baseUrl() + "/?email=" + email + "&action=password");
+        browser.findElement(By.id("start:continue")).click();
+        browser.findElement(By.id("back:verify")).click();
+        assertTrue(browser.findElement(By.id("notice")).getText().contains("too many attempts"), browser.getPageSource());
+    }
+}
