@@ -91,6 +91,9 @@ public class GraphAccountReset implements AccountReset {
     /** One list, then one DELETE per matching method; a method already gone (404) counts as removed. */
     @Override
     public List<MethodKind> removeMethods(String objectId, Set<MethodKind> kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
         List<AuthenticationMethod> listed = GraphFailures.call("list sign-in methods", () -> Pages.all(
                 user(objectId).authentication().methods().get(),
                 AuthenticationMethodCollectionResponse::getValue, AuthenticationMethodCollectionResponse::getOdataNextLink,

@@ -13,6 +13,7 @@ import com.microsoft.graph.models.WindowsHelloForBusinessAuthenticationMethod;
 import com.microsoft.graph.users.item.authentication.AuthenticationRequestBuilder;
 import io.recoveryportal.reset.MethodKind;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,34 +34,27 @@ final class SignInMethods {
      */
     static final Comparator<Registered> DELETION_ORDER = Comparator.comparingInt(SignInMethods::deletionRank);
 
+    /**
+     * The SDK builds each listed method as the exact class its {@code @odata.type} names. The password method
+     * is deliberately absent, and so is any type newer than {@link MethodKind}: neither is ever deleted.
+     */
+    private static final Map<Class<? extends AuthenticationMethod>, MethodKind> KINDS = Map.of(
+            PhoneAuthenticationMethod.class, MethodKind.PHONE,
+            MicrosoftAuthenticatorAuthenticationMethod.class, MethodKind.MICROSOFT_AUTHENTICATOR,
+            SoftwareOathAuthenticationMethod.class, MethodKind.SOFTWARE_OATH,
+            Fido2AuthenticationMethod.class, MethodKind.FIDO2,
+            EmailAuthenticationMethod.class, MethodKind.EMAIL,
+            WindowsHelloForBusinessAuthenticationMethod.class, MethodKind.WINDOWS_HELLO_FOR_BUSINESS,
+            PlatformCredentialAuthenticationMethod.class, MethodKind.PLATFORM_CREDENTIAL,
+            TemporaryAccessPassAuthenticationMethod.class, MethodKind.TEMPORARY_ACCESS_PASS);
+
     private SignInMethods() {
     }
 
-    /** The method as a kind the portal knows, or empty (the password, and types newer than {@link MethodKind}). */
+    /** The method as a kind the portal knows, or empty. */
     static Optional<Registered> of(AuthenticationMethod m) {
-        MethodKind kind;
-        AuthenticationPhoneType phoneType = null;
-        if (m instanceof PhoneAuthenticationMethod phone) {
-            kind = MethodKind.PHONE;
-            phoneType = phone.getPhoneType();
-        } else if (m instanceof MicrosoftAuthenticatorAuthenticationMethod) {
-            kind = MethodKind.MICROSOFT_AUTHENTICATOR;
-        } else if (m instanceof SoftwareOathAuthenticationMethod) {
-            kind = MethodKind.SOFTWARE_OATH;
-        } else if (m instanceof Fido2AuthenticationMethod) {
-            kind = MethodKind.FIDO2;
-        } else if (m instanceof EmailAuthenticationMethod) {
-            kind = MethodKind.EMAIL;
-        } else if (m instanceof WindowsHelloForBusinessAuthenticationMethod) {
-            kind = MethodKind.WINDOWS_HELLO_FOR_BUSINESS;
-        } else if (m instanceof PlatformCredentialAuthenticationMethod) {
-            kind = MethodKind.PLATFORM_CREDENTIAL;
-        } else if (m instanceof TemporaryAccessPassAuthenticationMethod) {
-            kind = MethodKind.TEMPORARY_ACCESS_PASS;
-        } else {
-            return Optional.empty();
-        }
-        return Optional.of(new Registered(kind, m.getId(), phoneType));
+        return Optional.ofNullable(KINDS.get(m.getClass())).map(kind -> new Registered(kind, m.getId(),
+                m instanceof PhoneAuthenticationMethod phone ? phone.getPhoneType() : null));
     }
 
     /** DELETE on the method's typed endpoint. */
