@@ -20,37 +20,24 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link GraphAccountReset} against the sandbox's Graph; every outcome is checked in the sandbox's own state. */
 class GraphAccountResetTest {
 
     private static final String STRONG = "Tr4il-mix-Quokka";
 
-    private static GraphSandbox tenant;
+    @RegisterExtension
+    static final GraphSandbox tenant = new GraphSandbox();
     private static Directory directory;
     private static GraphAccountReset reset;
 
     @BeforeAll
-    static void start() throws Exception {
-        tenant = GraphSandbox.start();
+    static void adapter() {
         directory = tenant.directory;
         reset = new GraphAccountReset(tenant.clients);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tenant != null) {
-            tenant.close();
-        }
-    }
-
-    @BeforeEach
-    void fresh() {
-        tenant.fresh();
     }
 
     private static List<Operation> writes() {

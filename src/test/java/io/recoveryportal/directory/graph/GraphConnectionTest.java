@@ -9,9 +9,8 @@ import io.recoveryportal.lookup.WorkEmail;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The adapters as CDI wires them: {@link GraphConnection} and {@link PortalConfig} built from the configuration the
@@ -19,19 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class GraphConnectionTest {
 
-    private static GraphSandbox tenant;
-
-    @BeforeAll
-    static void start() throws Exception {
-        tenant = GraphSandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tenant != null) {
-            tenant.close();
-        }
-    }
+    @RegisterExtension
+    static final GraphSandbox tenant = new GraphSandbox();
 
     /** PortalConfig over a map, as MicroProfile Config would answer. */
     private static PortalConfig config(Map<String, String> values) {

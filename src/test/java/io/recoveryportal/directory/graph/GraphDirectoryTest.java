@@ -15,10 +15,9 @@ import io.recoveryportal.sandbox.EntraApi;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,25 +28,13 @@ class GraphDirectoryTest {
     private static final String EXECUTIVES = "90a33271-0c65-5b3b-9447-e860ef890f25";
     private static final String ALL_STAFF = "cc3f431c-4842-553b-954c-f642db73f5ff";
 
-    private static GraphSandbox tenant;
+    @RegisterExtension
+    static final GraphSandbox tenant = new GraphSandbox();
     private static GraphDirectory directory;
 
     @BeforeAll
-    static void start() throws Exception {
-        tenant = GraphSandbox.start();
+    static void adapter() {
         directory = new GraphDirectory(tenant.clients, tenant.directory.birthdateAttribute());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tenant != null) {
-            tenant.close();
-        }
-    }
-
-    @BeforeEach
-    void fresh() {
-        tenant.fresh();
     }
 
     private static List<DirectoryAccount> find(String typed) {
@@ -200,6 +187,18 @@ class GraphDirectoryTest {
             assertEquals(403, e.status());
             assertEquals("Authorization_RequestDenied", e.errorCode());
             assertFalse(e.getMessage().contains("jane"));
+        }
+    }
+
+    @Test
+    void noTokenIsDirectoryUnavailableWithoutTheSecret() {
+        String wrong = "not-the-secret-0123456789";
+        try (GraphClients bad = GraphClients.create(SandboxGraphSettings.withSecret(tenant.sandbox, wrong))) {
+            DirectoryUnavailableException e = assertThrows(DirectoryUnavailableException.class,
+                    () -> new GraphDirectory(bad, tenant.directory.birthdateAttribute()).findById(tenant.idOf("jane.smith@contoso.com")));
+            assertTrue(e.getMessage().contains("invalid_client"), e.getMessage());
+            assertFalse(e.getMessage().contains(wrong));
+            assertEquals(0, tenant.directory.graphCalls(), "no Graph request without a token");
         }
     }
 

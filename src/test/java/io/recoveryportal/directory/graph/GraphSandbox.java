@@ -12,35 +12,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The sandbox started in-process for the Graph adapters' tests, with the portal's real clients (MSAL4J over HTTPS,
- * the Graph SDK over HTTP). Its tenant is the demo seed plus three test-only people the demo does not need:
+ * the Graph SDK over HTTP). A JUnit extension: register it on a static field and it starts before the class's own
+ * {@code @BeforeAll}, resets the tenant before each test and stops after the class. Its tenant is the demo seed plus three test-only people the demo does not need:
  * twins who share a personal address (a lookup that finds several accounts) and someone with every kind of
  * sign-in method, alternate and office phones included (an MFA reset that must order its deletions).
  */
-final class GraphSandbox implements AutoCloseable {
+final class GraphSandbox implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     static final String SHARED_ADDRESS = "twins.family@example.net";
     static final String EVERY_METHOD_UPN = "max.methods@contoso.com";
     private static final Path DEMO_SEED = Path.of("config/sandbox/directory.json");
     private static final String ALL_STAFF_GROUP = "cc3f431c-4842-553b-954c-f642db73f5ff";
 
-    final Sandbox sandbox;
-    final Directory directory;
-    final GraphClients clients;
+    Sandbox sandbox;
+    Directory directory;
+    GraphClients clients;
 
-    private GraphSandbox(Sandbox sandbox) {
-        this.sandbox = sandbox;
-        this.directory = sandbox.directory();
-        this.clients = GraphClients.create(SandboxGraphSettings.of(sandbox));
-    }
-
-    static GraphSandbox start() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         Path work = Files.createDirectories(Path.of("target", "graph-adapter-tests"));
         Path seed = work.resolve("directory.json");
         Files.writeString(seed, Json.write(seedWithTestPeople()), StandardCharsets.UTF_8);
-        return new GraphSandbox(Sandbox.start(Sandbox.Options.ephemeral(seed, work)));
+        sandbox = Sandbox.start(Sandbox.Options.ephemeral(seed, work));
+        directory = sandbox.directory();
+        clients = GraphClients.create(SandboxGraphSettings.of(sandbox));
+    }
+
+    /** Back to the seed, no faults, the portal's usual permissions. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        directory.reset();
+        sandbox.faults().reset();
+        sandbox.entra().grantPermissions(Set.copyOf(EntraApi.DEFAULT_GRAPH_PERMISSIONS));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (clients != null) {
+            clients.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
     }
 
     private static Map<String, Object> seedWithTestPeople() throws IOException {
@@ -73,13 +93,6 @@ final class GraphSandbox implements AutoCloseable {
                 "authenticationMethods", methods, "birthdate", "1990-01-01", "document", Json.of());
     }
 
-    /** Back to the seed, no faults, the portal's usual permissions. */
-    void fresh() {
-        directory.reset();
-        sandbox.faults().reset();
-        sandbox.entra().grantPermissions(Set.copyOf(EntraApi.DEFAULT_GRAPH_PERMISSIONS));
-    }
-
     String idOf(String upn) {
         return directory.findByUpn(upn).orElseThrow().id();
     }
@@ -87,11 +100,5 @@ final class GraphSandbox implements AutoCloseable {
     /** Clients built now, so their token carries the permissions granted now (MSAL caches the old token). */
     GraphClients newClients() {
         return GraphClients.create(SandboxGraphSettings.of(sandbox));
-    }
-
-    @Override
-    public void close() {
-        clients.close();
-        sandbox.close();
     }
 }
