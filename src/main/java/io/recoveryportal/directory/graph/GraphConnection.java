@@ -30,7 +30,16 @@ public class GraphConnection {
                 config.value("entra.client-secret").orElse(null), config.authorityHost(), config.graphBaseUrl(),
                 config.trustStore().map(Path::of).orElse(null), config.trustStorePassword().orElse(null), null, null,
                 config.value("entra.client-certificate").map(Path::of).orElse(null),
-                config.value("entra.client-certificate-password").orElse(null));
+                config.value("entra.client-certificate-password").orElse(null), maxRequestsPerSecond());
+    }
+
+    private Double maxRequestsPerSecond() {
+        String key = "graph.max-requests-per-second";
+        try {
+            return config.value(key).map(String::strip).map(Double::valueOf).orElse(null);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number of requests per second", e);
+        }
     }
 
     @PreDestroy

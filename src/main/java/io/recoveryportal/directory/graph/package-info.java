@@ -1,7 +1,11 @@
 /**
- * The portal's connection to Microsoft Graph: settings, an MSAL4J client-credentials token source and a Graph SDK
- * client with the SDK's retrying middleware. Plain Java, no CDI: the directory adapter builds one
- * {@link io.recoveryportal.directory.graph.GraphClients} from configuration and owns its lifetime. Graph SDK and
- * MSAL types stay inside the adapter; nothing outside it should import them.
+ * The directory adapters on Microsoft Graph: {@link io.recoveryportal.directory.graph.GraphDirectory} (lookup,
+ * membership) and {@link io.recoveryportal.directory.graph.GraphAccountReset} (the writes of a recovery), and the
+ * connection under them: settings, an MSAL4J client-credentials token source and a Graph SDK client whose
+ * middleware retries 429/503/504 honouring Retry-After and then spaces requests
+ * ({@link io.recoveryportal.directory.graph.RequestPacing}). {@link io.recoveryportal.directory.graph.GraphConnection}
+ * builds one {@link io.recoveryportal.directory.graph.GraphClients} per application from configuration. Graph
+ * failures leave as the ports' exceptions ({@link io.recoveryportal.directory.graph.GraphFailures}). Graph SDK and
+ * MSAL types stay inside this package; nothing outside it should import them.
  */
 package io.recoveryportal.directory.graph;

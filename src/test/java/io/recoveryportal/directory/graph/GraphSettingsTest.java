@@ -49,4 +49,13 @@ class GraphSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PUBLIC_CLOUD.withClientSecret(" "));
         assertTrue(e.getMessage().contains("entra.client-secret"));
     }
+
+    @Test
+    void pacingDefaultsToGraphsWriteCeilingAndMustBePositive() {
+        assertEquals(GraphSettings.DEFAULT_MAX_REQUESTS_PER_SECOND, PUBLIC_CLOUD.maxRequestsPerSecond());
+        assertEquals(2.5, PUBLIC_CLOUD.withMaxRequestsPerSecond(2.5).withEndpoints(null, null).maxRequestsPerSecond());
+        for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThrows(IllegalArgumentException.class, () -> PUBLIC_CLOUD.withMaxRequestsPerSecond(bad), "rate " + bad);
+        }
+    }
 }

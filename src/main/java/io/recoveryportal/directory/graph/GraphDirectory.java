@@ -1,0 +1,129 @@
+package io.recoveryportal.directory.graph;
+
+import com.microsoft.graph.models.DirectoryObject;
+import com.microsoft.graph.models.DirectoryObjectCollectionResponse;
+import com.microsoft.graph.models.DirectoryRole;
+import com.microsoft.graph.models.Group;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.UserCollectionResponse;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.lookup.DirectoryAccount;
+import io.recoveryportal.lookup.DirectoryAccounts;
+import io.recoveryportal.lookup.Membership;
+import io.recoveryportal.lookup.WorkEmail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * {@link DirectoryAccounts} on Microsoft Graph v1.0 (application permissions User.Read.All, GroupMember.Read.All
+ * and, to see role template ids, RoleManagement.Read.Directory). One Graph request per lookup, per read and per
+ * page of membership. Failures come out as {@link io.recoveryportal.lookup.DirectoryUnavailableException} (retry
+ * later) or {@link io.recoveryportal.lookup.DirectoryRefusedException} (will not work); see {@link GraphFailures}.
+ */
+@ApplicationScoped
+public class GraphDirectory implements DirectoryAccounts {
+
+    private static final Logger LOG = Logger.getLogger(GraphDirectory.class.getName());
+
+    /** Graph's largest page for directory objects: one request covers nearly every account's membership. */
+    private static final int MEMBERSHIP_PAGE_SIZE = 999;
+    private static final String[] MEMBERSHIP_SELECTION = {"id", "roleTemplateId"};
+
+    private final Supplier<GraphServiceClient> graph;
+    private final String birthdateAttribute;
+
+    /** For CDI's client proxy only. */
+    protected GraphDirectory() {
+        this.graph = null;
+        this.birthdateAttribute = null;
+    }
+
+    @Inject
+    public GraphDirectory(GraphConnection connection, PortalConfig config) {
+        this(() -> connection.clients().graph(), config.required("directory.birthdate-attribute"));
+    }
+
+    /** Outside CDI (tests, tools): the given clients, the name of the user attribute holding the birthdate. */
+    public GraphDirectory(GraphClients clients, String birthdateAttribute) {
+        this(clients::graph, birthdateAttribute);
+    }
+
+    private GraphDirectory(Supplier<GraphServiceClient> graph, String birthdateAttribute) {
+        if (birthdateAttribute == null || birthdateAttribute.isBlank()) {
+            throw new IllegalArgumentException("directory.birthdate-attribute is required");
+        }
+        this.graph = graph;
+        this.birthdateAttribute = birthdateAttribute;
+    }
+
+    @Override
+    public List<DirectoryAccount> findByEmail(WorkEmail email) {
+        String address = email.value();
+        List<User> found = GraphFailures.call("look up an account by address", () -> Pages.all(
+                graph.get().users().get(rc -> {
+                    rc.queryParameters.filter = UserFilters.byAnyAddress(address);
+                    rc.queryParameters.select = UserMapping.selection(birthdateAttribute);
+                    // An "or" over collection properties is an advanced query for Graph.
+                    rc.queryParameters.count = true;
+                    rc.headers.add("ConsistencyLevel", "eventual");
+                }),
+                UserCollectionResponse::getValue, UserCollectionResponse::getOdataNextLink,
+                next -> graph.get().users().withUrl(next).get(rc -> rc.headers.add("ConsistencyLevel", "eventual"))));
+        List<User> exact = found.stream().filter(u -> UserMapping.answersTo(u, address)).toList();
+        if (exact.size() != found.size()) {
+            LOG.warning(() -> "Microsoft Graph returned " + (found.size() - exact.size())
+                    + " account(s) the address does not name exactly; ignored them. Check the lookup filter.");
+        }
+        return exact.stream().map(u -> UserMapping.toAccount(u, birthdateAttribute)).toList();
+    }
+
+    @Override
+    public Optional<DirectoryAccount> findById(String objectId) {
+        try {
+            User u = graph.get().users().byUserId(objectId).get(rc -> rc.queryParameters.select = UserMapping.selection(birthdateAttribute));
+            return Optional.of(UserMapping.toAccount(u, birthdateAttribute));
+        } catch (RuntimeException e) {
+            if (GraphFailures.status(e) == 404) {
+                return Optional.empty();
+            }
+            throw GraphFailures.translate("read an account", e);
+        }
+    }
+
+    /**
+     * Every directory role counts, whether or not its roleTemplateId came back: without RoleManagement.Read.Directory
+     * Graph still lists the role, but with only its type and id, and a privileged account must never pass as an
+     * ordinary one for want of a permission.
+     */
+    @Override
+    public Membership membership(String objectId) {
+        List<DirectoryObject> objects = GraphFailures.call("read an account's membership", () -> Pages.all(
+                graph.get().users().byUserId(objectId).transitiveMemberOf().get(rc -> {
+                    rc.queryParameters.select = MEMBERSHIP_SELECTION;
+                    rc.queryParameters.top = MEMBERSHIP_PAGE_SIZE;
+                }),
+                DirectoryObjectCollectionResponse::getValue, DirectoryObjectCollectionResponse::getOdataNextLink,
+                next -> graph.get().users().byUserId(objectId).transitiveMemberOf().withUrl(next).get()));
+        int roles = 0;
+        Set<String> roleTemplateIds = new HashSet<>();
+        Set<String> groupIds = new HashSet<>();
+        for (DirectoryObject o : objects) {
+            if (o instanceof DirectoryRole role) {
+                roles++;
+                if (role.getRoleTemplateId() != null) {
+                    roleTemplateIds.add(role.getRoleTemplateId());
+                }
+            } else if (o instanceof Group group) {
+                groupIds.add(group.getId());
+            }
+        }
+        return new Membership(roles, roleTemplateIds, groupIds);
+    }
+}
