@@ -2,6 +2,7 @@ package io.recoveryportal.reset;
 
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
+import io.recoveryportal.lookup.DirectoryRefusedException;
 import io.recoveryportal.lookup.DirectoryUnavailableException;
 import io.recoveryportal.notification.ResetNotices;
 import io.recoveryportal.recovery.Attempt;
@@ -28,6 +29,8 @@ public class ResetService {
     private static final Logger LOG = Logger.getLogger(ResetService.class.getName());
     /** How long a claim protects a reset in flight before it is considered abandoned (a crashed node). */
     static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(3);
+    private static final String REFUSED_HERE = "The directory did not allow this change to be made here. Nothing else "
+            + "was changed. Please contact your IT helpdesk to finish your recovery.";
 
     @Inject
     AttemptStore store;
@@ -88,6 +91,9 @@ public class ResetService {
         } catch (DirectoryUnavailableException e) {
             release(rawId, back, "reset.password", "UNAVAILABLE", e.getMessage());
             return new Unavailable();
+        } catch (DirectoryRefusedException e) {
+            release(rawId, back, "reset.password", "REFUSED_BY_DIRECTORY", e.getMessage());
+            return new Refused(REFUSED_HERE);
         }
         if (!change.accepted()) {
             release(rawId, back, "reset.password", "REFUSED_BY_DIRECTORY", null);
@@ -123,6 +129,9 @@ public class ResetService {
             // removals already made stay made (they are idempotent); a retry removes the rest and issues the pass
             release(rawId, back, "reset.mfa", "UNAVAILABLE", e.getMessage());
             return new Unavailable();
+        } catch (DirectoryRefusedException e) {
+            release(rawId, back, "reset.mfa", "REFUSED_BY_DIRECTORY", e.getMessage());
+            return new Refused(REFUSED_HERE);
         }
         revoke(rawId, acc);
         Attempt done = complete(rawId, back, Attempt::mfaDone, "reset.mfa");
@@ -135,7 +144,7 @@ public class ResetService {
     private Optional<DirectoryAccount> account(Attempt a) {
         try {
             return accounts.findById(a.getDirectoryUserId());
-        } catch (DirectoryUnavailableException e) {
+        } catch (DirectoryUnavailableException | DirectoryRefusedException e) {
             return Optional.empty();
         }
     }
