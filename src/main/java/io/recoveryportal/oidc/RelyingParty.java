@@ -144,13 +144,7 @@ public final class RelyingParty {
                 settings.clientAuth().authentication(clientId, secret, endpoint),
                 new AuthorizationCodeGrant(code, settings.redirectUri(), verifier)).build();
         HTTPResponse http = send(request.toHTTPRequest(), "token endpoint");
-        TokenResponse response;
-        try {
-            response = OIDCTokenResponseParser.parse(http);
-        } catch (ParseException e) {
-            // the parser's message may quote the body, which holds tokens: say only what kind of failure it was
-            throw new OidcException(Reason.PROVIDER_ERROR, "the token response could not be parsed (HTTP " + http.getStatusCode() + ")");
-        }
+        TokenResponse response = parse(http, OIDCTokenResponseParser::parse, "token response");
         if (!response.indicatesSuccess()) {
             ErrorObject error = response.toErrorResponse().getErrorObject();
             if (http.getStatusCode() / 100 == 5) {
@@ -196,12 +190,7 @@ public final class RelyingParty {
             throw new OidcException(Reason.PROVIDER_ERROR, "the access token is not a bearer token");
         }
         HTTPResponse http = send(new UserInfoRequest(endpoint, accessToken).toHTTPRequest(), "userinfo endpoint");
-        UserInfoResponse response;
-        try {
-            response = UserInfoResponse.parse(http);
-        } catch (ParseException e) {
-            throw new OidcException(Reason.PROVIDER_ERROR, "the userinfo response could not be parsed (HTTP " + http.getStatusCode() + ")");
-        }
+        UserInfoResponse response = parse(http, UserInfoResponse::parse, "userinfo response");
         if (!response.indicatesSuccess()) {
             Reason reason = http.getStatusCode() / 100 == 5 ? Reason.UNAVAILABLE : Reason.PROVIDER_ERROR;
             throw new OidcException(reason, "the userinfo endpoint answered HTTP " + http.getStatusCode());
@@ -215,6 +204,19 @@ public final class RelyingParty {
             throw new OidcException(Reason.USERINFO_MISMATCH, "userinfo describes another subject than the ID token");
         }
         return userInfo;
+    }
+
+    private interface ResponseParser<T> {
+        T parse(HTTPResponse response) throws ParseException;
+    }
+
+    private static <T> T parse(HTTPResponse http, ResponseParser<T> parser, String what) throws OidcException {
+        try {
+            return parser.parse(http);
+        } catch (ParseException e) {
+            // the parser's message may quote the body, which holds tokens: say only what kind of failure it was
+            throw new OidcException(Reason.PROVIDER_ERROR, "the " + what + " could not be parsed (HTTP " + http.getStatusCode() + ")");
+        }
     }
 
     /** One attempt; a timeout after the connection was made is TIMEOUT, anything else that fails is UNAVAILABLE. */
