@@ -12,6 +12,8 @@ public interface IdentityProofing {
     /**
      * Starts a verification. {@code loginHint} is the person's work email or, for a returning person, the
      * provider's stored identity id (face re-authentication instead of a full document check).
+     *
+     * @throws ProofingUnavailableException when the provider cannot be used now
      */
     PendingVerification begin(String loginHint);
 

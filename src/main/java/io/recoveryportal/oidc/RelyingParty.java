@@ -1,0 +1,234 @@
+package io.recoveryportal.oidc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import io.recoveryportal.oidc.OidcException.Reason;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+
+/**
+ * An OpenID Connect relying party for one client at one provider (authorization-code flow). Thread-safe; build
+ * one per client and keep it, since it caches discovery and the provider's keys.
+ *
+ * <p>Nothing here logs: the caller records the outcome ({@link OidcException#reason()}) in its audit trail.
+ */
+public final class RelyingParty {
+
+    /** The error a provider returns when the person declines or cancels (RFC 6749 §4.1.2.1). */
+    private static final String ACCESS_DENIED = "access_denied";
+
+    private final OidcSettings settings;
+    private final ClientID clientId;
+    private final Secret secret;
+    private final Scope scope;
+    private final OutboundHttp http;
+    private final ProviderDiscovery discovery;
+
+    /** Reads nothing yet: discovery happens on first use, so a provider that is down does not stop start-up. */
+    public RelyingParty(OidcSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    RelyingParty(OidcSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clientId = new ClientID(settings.clientId());
+        this.secret = new Secret(settings.clientSecret());
+        this.scope = new Scope(settings.scopes().toArray(String[]::new));
+        this.http = new OutboundHttp(settings);
+        this.discovery = new ProviderDiscovery(settings, http, clock);
+    }
+
+    public OidcSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Starts a login: a fresh state, nonce and PKCE verifier (each 256 random bits) and the authorization URL
+     * carrying them (the verifier only as its S256 challenge).
+     *
+     * @param loginHint who the provider should expect, or null
+     * @throws OidcException UNAVAILABLE or DISCOVERY_REFUSED when the provider's discovery cannot be used
+     */
+    public PendingAuthorization begin(String loginHint) throws OidcException {
+        URI endpoint = discovery.provider().metadata().getAuthorizationEndpointURI();
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE, scope, clientId,
+                settings.redirectUri()).endpointURI(endpoint).state(state).nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256);
+        if (loginHint != null && !loginHint.isBlank()) {
+            request.loginHint(loginHint.trim());
+        }
+        return new PendingAuthorization(request.build().toURI(), state.getValue(), nonce.getValue(), verifier.getValue());
+    }
+
+    /**
+     * Completes a login from the full callback URI: state, then one code exchange (never retried, since a code is
+     * single-use and a timed-out exchange may already have spent it), then the ID token, then userinfo.
+     */
+    public OidcLogin complete(URI callback, PendingAuthorization pending) throws OidcException {
+        if (pending == null) {
+            throw new OidcException(Reason.STATE_MISMATCH, "no authorization request is pending");
+        }
+        AuthenticationResponse response;
+        try {
+            response = AuthenticationResponseParser.parse(callback);
+        } catch (ParseException e) {
+            throw new OidcException(Reason.PROVIDER_ERROR, "the callback is not an authorization response");
+        }
+        // State first, on errors too: a forged "cancelled" callback must not end someone else's attempt.
+        if (!sameState(response.getState(), pending.state())) {
+            throw new OidcException(Reason.STATE_MISMATCH, response.getState() == null
+                    ? "the callback carries no state" : "the callback's state is not the pending request's");
+        }
+        if (!response.indicatesSuccess()) {
+            ErrorObject error = response.toErrorResponse().getErrorObject();
+            String code = error == null ? null : error.getCode();
+            throw new OidcException(ACCESS_DENIED.equals(code) ? Reason.CANCELLED : Reason.PROVIDER_ERROR,
+                    "the provider answered " + code, code, null);
+        }
+        AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
+        if (code == null) {
+            throw new OidcException(Reason.PROVIDER_ERROR, "the callback carries no authorization code");
+        }
+        ProviderDiscovery.Provider provider = discovery.provider();
+        OIDCTokens tokens = exchange(provider, code, new CodeVerifier(pending.codeVerifier()));
+        IDTokenClaimsSet idToken = validate(provider, tokens.getIDToken(), new Nonce(pending.nonce()));
+        return new OidcLogin(idToken, userInfo(provider, tokens, idToken));
+    }
+
+    /** Constant-time, so response timing gives no hint about how much of a guessed state was right. */
+    private static boolean sameState(State received, String expected) {
+        return received != null && MessageDigest.isEqual(received.getValue().getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private OIDCTokens exchange(ProviderDiscovery.Provider provider, AuthorizationCode code, CodeVerifier verifier)
+            throws OidcException {
+        URI endpoint = provider.metadata().getTokenEndpointURI();
+        TokenRequest request = new TokenRequest.Builder(endpoint,
+                settings.clientAuth().authentication(clientId, secret, endpoint),
+                new AuthorizationCodeGrant(code, settings.redirectUri(), verifier)).build();
+        HTTPResponse http = send(request.toHTTPRequest(), "token endpoint");
+        TokenResponse response = parse(http, OIDCTokenResponseParser::parse, "token response");
+        if (!response.indicatesSuccess()) {
+            ErrorObject error = response.toErrorResponse().getErrorObject();
+            if (http.getStatusCode() / 100 == 5) {
+                throw new OidcException(Reason.UNAVAILABLE, "the token endpoint answered HTTP " + http.getStatusCode());
+            }
+            String oauthError = error == null ? null : error.getCode();
+            throw new OidcException(Reason.CODE_REJECTED, "the token endpoint refused the code: " + oauthError
+                    + " (HTTP " + http.getStatusCode() + ")", oauthError, null);
+        }
+        if (!(response instanceof OIDCTokenResponse oidc) || oidc.getOIDCTokens().getIDToken() == null) {
+            throw new OidcException(Reason.TOKEN_INVALID, "the token response carries no ID token");
+        }
+        return oidc.getOIDCTokens();
+    }
+
+    /**
+     * Signature (RS256, keys from the discovered JWKS), iss, aud (and azp when several audiences), exp, iat and
+     * nonce, by Nimbus; the nonce is always passed, since Nimbus skips the check when it is null.
+     */
+    private IDTokenClaimsSet validate(ProviderDiscovery.Provider provider, JWT idToken, Nonce nonce) throws OidcException {
+        IDTokenClaimsSet claims;
+        try {
+            claims = provider.validator().validate(idToken, nonce);
+        } catch (BadJOSEException | JOSEException e) {
+            throw new OidcException(Reason.TOKEN_INVALID, "the ID token was refused: " + e.getMessage());
+        }
+        // OpenID Connect Core §3.1.3.7 item 5: an azp, if present, must be us (Nimbus checks it only with several audiences)
+        if (claims.getAuthorizedParty() != null && !clientId.getValue().equals(claims.getAuthorizedParty().getValue())) {
+            throw new OidcException(Reason.TOKEN_INVALID, "the ID token was refused: azp is another client");
+        }
+        return claims;
+    }
+
+    /** Userinfo for the access token, accepted only for the ID token's subject (OpenID Connect Core §5.3.2). */
+    private UserInfo userInfo(ProviderDiscovery.Provider provider, OIDCTokens tokens, IDTokenClaimsSet idToken)
+            throws OidcException {
+        URI endpoint = provider.metadata().getUserInfoEndpointURI();
+        if (endpoint == null) {
+            return null;
+        }
+        BearerAccessToken accessToken = tokens.getBearerAccessToken();
+        if (accessToken == null) {
+            throw new OidcException(Reason.PROVIDER_ERROR, "the access token is not a bearer token");
+        }
+        HTTPResponse http = send(new UserInfoRequest(endpoint, accessToken).toHTTPRequest(), "userinfo endpoint");
+        UserInfoResponse response = parse(http, UserInfoResponse::parse, "userinfo response");
+        if (!response.indicatesSuccess()) {
+            Reason reason = http.getStatusCode() / 100 == 5 ? Reason.UNAVAILABLE : Reason.PROVIDER_ERROR;
+            throw new OidcException(reason, "the userinfo endpoint answered HTTP " + http.getStatusCode());
+        }
+        UserInfo userInfo = response.toSuccessResponse().getUserInfo();
+        if (userInfo == null) {
+            // a signed or encrypted userinfo JWT would need its own validation; no provider of ours sends one
+            throw new OidcException(Reason.PROVIDER_ERROR, "userinfo came as a JWT, which is not supported");
+        }
+        if (!idToken.getSubject().equals(userInfo.getSubject())) {
+            throw new OidcException(Reason.USERINFO_MISMATCH, "userinfo describes another subject than the ID token");
+        }
+        return userInfo;
+    }
+
+    private interface ResponseParser<T> {
+        T parse(HTTPResponse response) throws ParseException;
+    }
+
+    private static <T> T parse(HTTPResponse http, ResponseParser<T> parser, String what) throws OidcException {
+        try {
+            return parser.parse(http);
+        } catch (ParseException e) {
+            // the parser's message may quote the body, which holds tokens: say only what kind of failure it was
+            throw new OidcException(Reason.PROVIDER_ERROR, "the " + what + " could not be parsed (HTTP " + http.getStatusCode() + ")");
+        }
+    }
+
+    /** One attempt; a timeout after the connection was made is TIMEOUT, anything else that fails is UNAVAILABLE. */
+    private HTTPResponse send(HTTPRequest request, String what) throws OidcException {
+        try {
+            return http.send(request);
+        } catch (HttpConnectTimeoutException e) {
+            throw new OidcException(Reason.UNAVAILABLE, "the " + what + " could not be reached in time", null, e);
+        } catch (HttpTimeoutException e) {
+            throw new OidcException(Reason.TIMEOUT, "the " + what + " did not answer in time", null, e);
+        } catch (IOException e) {
+            throw new OidcException(Reason.UNAVAILABLE, "the " + what + " could not be reached: " + e.getClass().getSimpleName(), null, e);
+        }
+    }
+}
