@@ -4,7 +4,6 @@ import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.recovery.AttemptStore;
 import io.recoveryportal.reset.ResetService;
-import io.recoveryportal.reset.TemporaryAccessPass;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -12,20 +11,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * View state of the page that shows where a person's attempt stands, from the attempt cookie: the reset forms,
- * the review status, or the end of the road. The pass from an MFA reset lives here, in this one view, and is
- * shown once.
+ * the review status, or the end of the road. The pass from an MFA reset is not kept here but in
+ * {@link ShownOnce}, for one response only.
  */
 @Named
 @ViewScoped
 public class RecoverPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC', d MMMM").withZone(ZoneOffset.UTC);
 
     /** What the page shows. */
     public enum View { NONE, LINK_PROBLEM, PASSWORD, MFA, REVIEW, DENIED, FAILED, CANCELLED, BUSY, DONE }
@@ -36,6 +32,9 @@ public class RecoverPage implements Serializable {
     @Inject
     ResetService reset;
 
+    @Inject
+    ShownOnce shownOnce;
+
     private String attemptId;
     private View view = View.NONE;
     private String caseReference;
@@ -43,8 +42,6 @@ public class RecoverPage implements Serializable {
     private String newPassword;
     private String confirmation;
     private String problem;
-    private transient TemporaryAccessPass pass;
-    private String passExpires;
 
     @PostConstruct
     void init() {
@@ -95,8 +92,7 @@ public class RecoverPage implements Serializable {
     public String resetMfa() {
         ResetService.Outcome outcome = reset.resetMfa(attemptId);
         if (outcome instanceof ResetService.Done d) {
-            pass = d.pass();
-            passExpires = pass == null ? null : TIME.format(pass.validFrom().plusSeconds(pass.lifetimeMinutes() * 60L));
+            shownOnce.hold(d.pass());
             problem = null;
         } else if (outcome instanceof ResetService.Unavailable) {
             problem = "We could not reach the directory just now. Please try again in a minute; anything already done stays done.";
@@ -137,12 +133,4 @@ public class RecoverPage implements Serializable {
         return problem;
     }
 
-    /** The Temporary Access Pass, only in the response that issued it. */
-    public String getPass() {
-        return pass == null ? null : pass.pass();
-    }
-
-    public String getPassExpires() {
-        return passExpires;
-    }
 }

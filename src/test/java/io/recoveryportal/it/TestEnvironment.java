@@ -73,8 +73,11 @@ public final class TestEnvironment {
                 config.put("recovery.rate.per-account-per-day", "3");
                 config.put("recovery.rate.per-ip-per-hour", "1000");
                 // the production artifact: the uber jar, WAR and post-boot commands inside
+                // Payara's own log goes to target/it-portal.log, for whoever has to find out why a test failed
+                var log = new java.io.PrintStream(java.nio.file.Files.newOutputStream(target().resolve("it-portal.log")), true,
+                        java.nio.charset.StandardCharsets.UTF_8);
                 portal = PortalProcess.start(target().resolve("portal-micro.jar"), null, target().resolve("it-payara"), port, config, jvmOptions(),
-                        null, Duration.ofMinutes(4));
+                        log, Duration.ofMinutes(4));
                 System.out.println("[it] portal ready in " + portal.readyMillis() + " ms at " + base);
             } catch (IOException e) {
                 portalFailure = new UncheckedIOException(e);

@@ -1,0 +1,32 @@
+package io.recoveryportal.web;
+
+import io.recoveryportal.reset.TemporaryAccessPass;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The Temporary Access Pass, held for the one response that issued it and gone with the request: not in the
+ * view state, the session or the database, so a reload or a re-sent form cannot show it again.
+ */
+@RequestScoped
+@Named
+public class ShownOnce {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC', d MMMM").withZone(ZoneOffset.UTC);
+
+    private TemporaryAccessPass pass;
+
+    void hold(TemporaryAccessPass pass) {
+        this.pass = pass;
+    }
+
+    public String getPass() {
+        return pass == null ? null : pass.pass();
+    }
+
+    public String getExpires() {
+        return pass == null ? null : TIME.format(pass.validFrom().plusSeconds(pass.lifetimeMinutes() * 60L));
+    }
+}
