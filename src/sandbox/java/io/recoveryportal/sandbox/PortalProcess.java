@@ -148,6 +148,12 @@ public final class PortalProcess implements AutoCloseable {
         return -1;
     }
 
+    /** Why the process is gone: its exit code and the end of its output (for a test's failure message). */
+    public String obituary() {
+        return "exit code " + (process.isAlive() ? "none (still running)" : Integer.toString(process.exitValue()))
+                + "; last output:\n" + tail(output);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

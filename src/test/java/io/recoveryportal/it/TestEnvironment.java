@@ -61,6 +61,10 @@ public final class TestEnvironment {
             // one failed start is enough: every later test gets the same cause at once
             throw portalFailure;
         }
+        if (portal != null && !portal.isAlive()) {
+            portalFailure = new IllegalStateException("the shared portal died: " + portal.obituary());
+            throw portalFailure;
+        }
         if (portal == null) {
             try {
                 int port = PortalProcess.freePort();
