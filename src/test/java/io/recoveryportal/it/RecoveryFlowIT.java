@@ -108,6 +108,49 @@ class RecoveryFlowIT {
         assertTrue(to.contains("jane.smith@contoso.com") && to.contains("jane.smith.home@example.net"), to.toString());
         assertTrue(notices.text().contains("/report.xhtml?token="), notices.text());
         assertFalse(notices.text().contains(chosen), "the password is never mailed");
+
+        // "this wasn't me": opening the link changes nothing (mail scanners follow links); confirming locks the account
+        String link = notices.links().stream().filter(l -> l.contains("/report.xhtml?token=")).findFirst().orElseThrow();
+        browser.manage().deleteAllCookies();
+        browser.get(link);
+        assertEquals("Was your account recovered without you?", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(directory.account(id).orElseThrow().accountEnabled(), "a GET of the link changes nothing");
+        browser.findElement(By.id("report:lock")).click();
+        assertEquals("Your account is locked", browser.findElement(By.tagName("h1")).getText());
+        assertFalse(directory.account(id).orElseThrow().accountEnabled(), "the account is disabled");
+        // single use
+        browser.get(link);
+        assertEquals("This link has already been used or has expired", browser.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void aResetDuringAThrottlingStormCompletesExactlyOnce() {
+        startAndVerify("mariajose.fernandez@contoso.com", "password", "VERIFIED");
+        String id = userId("mariajose.fernandez@contoso.com");
+        int faultsBefore = sandbox.faults().injectedCount();
+        sandbox.faults().failNext(429, 3, "1");
+        String chosen = "lantern meadow quarry 58 orbit";
+        browser.findElement(By.id("password:new")).sendKeys(chosen);
+        browser.findElement(By.id("password:confirm")).sendKeys(chosen);
+        browser.findElement(By.id("password:save")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "You are back in".equals(d.findElement(By.tagName("h1")).getText()));
+        assertEquals(3, sandbox.faults().injectedCount() - faultsBefore, "Graph answered 429 three times");
+        assertEquals(1, directory.writes().stream().filter(w -> w.userId().equals(id) && w.operation() == Directory.Operation.SET_PASSWORD).count(),
+                "one password write, whatever the retries");
+        assertEquals(chosen, directory.lastPasswordSet(id).orElseThrow().password());
+    }
+
+    @Test
+    void aReturningPersonIsSentToFaceReauthentication() {
+        startAndVerify("thomas.muller@contoso.com", "password", "VERIFIED");
+        assertEquals("Choose a new password", browser.findElement(By.tagName("h1")).getText());
+        browser.manage().deleteAllCookies();
+        browser.get(portal.baseUrl() + "/?email=thomas.muller@contoso.com&action=password");
+        browser.findElement(By.id("start:continue")).click();
+        browser.findElement(By.id("back:verify")).click();
+        awaitUrl(sandbox.incodeIssuer());
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Face re-authentication"),
+                "the stored identity id is the login hint: " + browser.findElement(By.tagName("h1")).getText());
     }
 
     @Test
