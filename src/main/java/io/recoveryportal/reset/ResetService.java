@@ -14,6 +14,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -67,47 +70,36 @@ public class ResetService {
     }
 
     public Outcome setPassword(String rawId, String password, String confirmation) {
-        Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && wantsPassword(a) && !a.isPasswordDone());
-        if (current.isEmpty()) {
-            return new NotAllowed();
-        }
-        Optional<DirectoryAccount> account = account(current.get());
-        if (account.isEmpty()) {
-            return new Unavailable();
-        }
-        DirectoryAccount acc = account.get();
-        Optional<String> problem = new PasswordPolicy(settings.passwordMinLength()).problem(password, confirmation,
-                personalWords(acc));
-        if (problem.isPresent()) {
-            return new Refused(problem.get());
-        }
-        State back = current.get().getState() == State.RESETTING ? returnState(current.get()) : current.get().getState();
-        if (claim(rawId, current.get()).isEmpty()) {
-            return new NotAllowed();
-        }
-        PasswordChange change;
-        try {
-            change = directory.setPassword(acc.id(), password);
-        } catch (DirectoryUnavailableException e) {
-            release(rawId, back, "reset.password", "UNAVAILABLE", e.getMessage());
-            return new Unavailable();
-        } catch (DirectoryRefusedException e) {
-            release(rawId, back, "reset.password", "REFUSED_BY_DIRECTORY", e.getMessage());
-            return new Refused(REFUSED_HERE);
-        }
-        if (!change.accepted()) {
-            release(rawId, back, "reset.password", "REFUSED_BY_DIRECTORY", null);
-            return new Refused(change.refusalReason());
-        }
-        revoke(rawId, acc);
-        Attempt done = complete(rawId, back, Attempt::passwordDone, "reset.password");
-        notices.resetDone(done.getId(), acc, "password", settings.reportLinkLifetime());
-        return new Done(null);
+        PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength());
+        return perform(rawId, a -> wantsPassword(a) && !a.isPasswordDone(),
+                acc -> policy.problem(password, confirmation, personalWords(acc)).<Outcome>map(Refused::new),
+                "reset.password", acc -> {
+                    PasswordChange change = directory.setPassword(acc.id(), password);
+                    return change.accepted() ? new Done(null) : new Refused(change.refusalReason());
+                }, Attempt::passwordDone, "password");
     }
 
     public Outcome resetMfa(String rawId) {
-        Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && wantsMfa(a) && !a.isMfaDone()
-                && (a.getRequestedAction() != Attempt.RequestedAction.BOTH || a.isPasswordDone()));
+        return perform(rawId, a -> wantsMfa(a) && !a.isMfaDone()
+                && (a.getRequestedAction() != Attempt.RequestedAction.BOTH || a.isPasswordDone()),
+                acc -> Optional.empty(), "reset.mfa", acc -> {
+                    // removals already made stay made (they are idempotent): a retry removes the rest
+                    List<MethodKind> removed = directory.removeMethods(acc.id(), settings.methodsToRemove());
+                    TemporaryAccessPass pass = directory.issueTemporaryAccessPass(acc.id(), settings.tapLifetime(), settings.tapUsableOnce());
+                    store.find(rawId).ifPresent(a -> store.audit(a, "reset.mfa.detail", "OK", "removed " + removed
+                            + "; temporary access pass issued for " + settings.tapLifetime().toMinutes() + " min"));
+                    return new Done(pass);
+                }, Attempt::mfaDone, "sign-in methods (MFA)");
+    }
+
+    /**
+     * One reset step: check the attempt may take it, read the account, run {@code precheck} (nothing claimed
+     * yet), claim the attempt, do {@code work} in the directory, then record it, sign the account out and send
+     * the notice; or release the claim so the person can try again.
+     */
+    private Outcome perform(String rawId, Predicate<Attempt> wants, Function<DirectoryAccount, Optional<Outcome>> precheck,
+            String type, Function<DirectoryAccount, Outcome> work, Consumer<Attempt> part, String what) {
+        Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && wants.test(a));
         if (current.isEmpty()) {
             return new NotAllowed();
         }
@@ -116,29 +108,32 @@ public class ResetService {
             return new Unavailable();
         }
         DirectoryAccount acc = account.get();
+        Optional<Outcome> early = precheck.apply(acc);
+        if (early.isPresent()) {
+            return early.get();
+        }
         State back = current.get().getState() == State.RESETTING ? returnState(current.get()) : current.get().getState();
         if (claim(rawId, current.get()).isEmpty()) {
             return new NotAllowed();
         }
-        TemporaryAccessPass pass;
-        List<MethodKind> removed;
+        Outcome outcome;
         try {
-            removed = directory.removeMethods(acc.id(), settings.methodsToRemove());
-            pass = directory.issueTemporaryAccessPass(acc.id(), settings.tapLifetime(), settings.tapUsableOnce());
+            outcome = work.apply(acc);
         } catch (DirectoryUnavailableException e) {
-            // removals already made stay made (they are idempotent); a retry removes the rest and issues the pass
-            release(rawId, back, "reset.mfa", "UNAVAILABLE", e.getMessage());
+            release(rawId, back, type, "UNAVAILABLE", e.getMessage());
             return new Unavailable();
         } catch (DirectoryRefusedException e) {
-            release(rawId, back, "reset.mfa", "REFUSED_BY_DIRECTORY", e.getMessage());
+            release(rawId, back, type, "REFUSED_BY_DIRECTORY", e.getMessage());
             return new Refused(REFUSED_HERE);
         }
+        if (!(outcome instanceof Done)) {
+            release(rawId, back, type, "REFUSED_BY_DIRECTORY", null);
+            return outcome;
+        }
         revoke(rawId, acc);
-        Attempt done = complete(rawId, back, Attempt::mfaDone, "reset.mfa");
-        store.audit(done, "reset.mfa.detail", "OK", "removed " + removed + "; temporary access pass issued for "
-                + settings.tapLifetime().toMinutes() + " min");
-        notices.resetDone(done.getId(), acc, "sign-in methods (MFA)", settings.reportLinkLifetime());
-        return new Done(pass);
+        Attempt done = complete(rawId, back, part, type);
+        notices.resetDone(done.getId(), acc, what, settings.reportLinkLifetime());
+        return outcome;
     }
 
     private Optional<DirectoryAccount> account(Attempt a) {
@@ -190,7 +185,7 @@ public class ResetService {
         store.transition(rawId, State.RESETTING, back, x -> { }, type, outcome, detail);
     }
 
-    private Attempt complete(String rawId, State back, java.util.function.Consumer<Attempt> part, String type) {
+    private Attempt complete(String rawId, State back, Consumer<Attempt> part, String type) {
         return store.transition(rawId, State.RESETTING, State.RESETTING, part, type, "OK", null)
                 .map(a -> a.allRequestedDone()
                         ? store.transition(rawId, State.RESETTING, State.COMPLETED, x -> x.completed(store.now()), "recovery.completed", "OK", null).orElse(a)

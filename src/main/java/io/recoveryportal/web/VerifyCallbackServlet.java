@@ -1,6 +1,8 @@
 package io.recoveryportal.web;
 
+import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.recovery.RecoveryService;
+import io.recoveryportal.recovery.RecoverySettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -12,7 +14,8 @@ import java.net.URI;
 /**
  * Incode sends the browser back here. The whole callback URI goes to the recovery service, which checks it
  * against the attempt in the cookie; the person is then redirected to the page that shows where their
- * attempt stands (so a reload never replays the callback).
+ * attempt stands (so a reload never replays the callback). Like "Continue", it takes at least the response
+ * floor, so a decoy cannot be told apart by timing here either.
  */
 @WebServlet(urlPatterns = "/verify/callback")
 public class VerifyCallbackServlet extends HttpServlet {
@@ -23,15 +26,21 @@ public class VerifyCallbackServlet extends HttpServlet {
     RecoveryService recovery;
 
     @Inject
-    io.recoveryportal.config.PortalConfig config;
+    PortalConfig config;
+
+    @Inject
+    RecoverySettings settings;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        long started = System.nanoTime();
         // the redirect URI Incode knows is built from portal.base-url, never from the Host header
         URI callback = URI.create(config.baseUrl() + "/verify/callback" + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
         RecoveryService.Verdict verdict = AttemptCookie.read(req)
                 .map(id -> recovery.complete(id, callback))
                 .orElse(RecoveryService.Verdict.INVALID);
+        // a refused address skips the directory read and the match: pad, so the answer takes as long either way
+        ResponseFloor.await(started, settings.responseFloor());
         res.setHeader("Cache-Control", "no-store");
         res.sendRedirect(config.baseUrl() + "/recover.xhtml" + (verdict == RecoveryService.Verdict.INVALID ? "?problem=link" : ""));
     }

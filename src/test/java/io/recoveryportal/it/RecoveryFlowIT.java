@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
 
@@ -64,6 +65,13 @@ class RecoveryFlowIT {
         awaitUrl(portal.baseUrl() + "/recover");
     }
 
+    /** Waits for the page's heading (after a click the old page can still be there for a moment). */
+    private void awaitHeading(String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "waiting for the heading '" + expected + "' at " + browser.getCurrentUrl())
+                .until(d -> expected.equals(d.findElement(By.tagName("h1")).getText()));
+    }
+
     /** Redirect chains (portal → Incode → callback → page) can outlast Selenium's own wait for a click. */
     private void awaitUrl(String prefix) {
         new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> "waiting for " + prefix + ", at " + browser.getCurrentUrl())
@@ -83,7 +91,7 @@ class RecoveryFlowIT {
     void passwordResetEndToEnd() throws Exception {
         sandbox.mailbox().clear();
         startAndVerify("jane.smith@contoso.com", "password", "VERIFIED");
-        assertEquals("Choose a new password", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("Choose a new password");
         Browser.screenshot(browser, "recover-password");
 
         // too weak: refused locally, in plain words, nothing written
@@ -97,7 +105,7 @@ class RecoveryFlowIT {
         browser.findElement(By.id("password:new")).sendKeys(chosen);
         browser.findElement(By.id("password:confirm")).sendKeys(chosen);
         browser.findElement(By.id("password:save")).click();
-        assertEquals("You are back in", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("You are back in");
         Browser.screenshot(browser, "recover-password-done");
 
         String id = userId("jane.smith@contoso.com");
@@ -113,14 +121,14 @@ class RecoveryFlowIT {
         String link = notices.links().stream().filter(l -> l.contains("/report.xhtml?token=")).findFirst().orElseThrow();
         browser.manage().deleteAllCookies();
         browser.get(link);
-        assertEquals("Was your account recovered without you?", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("Was your account recovered without you?");
         assertTrue(directory.account(id).orElseThrow().accountEnabled(), "a GET of the link changes nothing");
         browser.findElement(By.id("report:lock")).click();
-        assertEquals("Your account is locked", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("Your account is locked");
         assertFalse(directory.account(id).orElseThrow().accountEnabled(), "the account is disabled");
         // single use
         browser.get(link);
-        assertEquals("This link has already been used or has expired", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("This link has already been used or has expired");
     }
 
     @Test
@@ -133,7 +141,7 @@ class RecoveryFlowIT {
         browser.findElement(By.id("password:new")).sendKeys(chosen);
         browser.findElement(By.id("password:confirm")).sendKeys(chosen);
         browser.findElement(By.id("password:save")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "You are back in".equals(d.findElement(By.tagName("h1")).getText()));
+        awaitHeading("You are back in");
         assertEquals(3, sandbox.faults().injectedCount() - faultsBefore, "Graph answered 429 three times");
         assertEquals(1, directory.writes().stream().filter(w -> w.userId().equals(id) && w.operation() == Directory.Operation.SET_PASSWORD).count(),
                 "one password write, whatever the retries");
@@ -143,7 +151,7 @@ class RecoveryFlowIT {
     @Test
     void aReturningPersonIsSentToFaceReauthentication() {
         startAndVerify("thomas.muller@contoso.com", "password", "VERIFIED");
-        assertEquals("Choose a new password", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("Choose a new password");
         browser.manage().deleteAllCookies();
         browser.get(portal.baseUrl() + "/?email=thomas.muller@contoso.com&action=password");
         browser.findElement(By.id("start:continue")).click();
@@ -156,7 +164,7 @@ class RecoveryFlowIT {
     @Test
     void mfaResetShowsTheTemporaryAccessPassOnceAndRemovesTheMethods() {
         startAndVerify("michael.brown@contoso.com", "mfa", "VERIFIED");
-        assertEquals("Reset your sign-in methods", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("Reset your sign-in methods");
         browser.findElement(By.id("mfa:reset")).click();
         String shown = browser.findElement(By.id("tap")).getText();
         Browser.screenshot(browser, "recover-mfa-tap");
@@ -170,7 +178,7 @@ class RecoveryFlowIT {
         assertTrue(browser.findElements(By.id("tap")).isEmpty(), "a re-sent form does not show the pass");
         browser.get(portal.baseUrl() + "/recover.xhtml");
         assertTrue(browser.findElements(By.id("tap")).isEmpty(), "coming back does not show the pass");
-        assertEquals("You are back in", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("You are back in");
         assertEquals(1, directory.writes().stream().filter(w -> w.userId().equals(id) && w.operation().name().contains("TEMPORARY")).count(),
                 "one pass issued, whatever was re-sent");
     }
@@ -178,13 +186,13 @@ class RecoveryFlowIT {
     @Test
     void manualReviewAndNameMismatchBecomeCasesWithoutAnyDirectoryWrite() {
         startAndVerify("jose.garcia@contoso.com", "password", "MANUAL_REVIEW");
-        assertEquals("Your request needs a review", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("Your request needs a review");
         assertTrue(browser.findElement(By.id("case-reference")).getText().matches("RC-[A-Z2-9]{8}"));
         assertEquals(0, writesFor("jose.garcia@contoso.com"));
 
         browser.manage().deleteAllCookies();
         startAndVerify("bob.wilson@contoso.com", "mfa", "VERIFIED");
-        assertEquals("Your request needs a review", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("Your request needs a review");
         Browser.screenshot(browser, "recover-review");
         assertEquals(0, writesFor("bob.wilson@contoso.com"));
     }
@@ -192,7 +200,7 @@ class RecoveryFlowIT {
     @Test
     void aFailedVerificationGivesTheFailurePage() {
         startAndVerify("sarah.oconnor@contoso.com", "password", "FAIL");
-        assertEquals("We could not verify you", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("We could not verify you");
         assertEquals(0, writesFor("sarah.oconnor@contoso.com"));
     }
 
@@ -210,7 +218,7 @@ class RecoveryFlowIT {
             browser.findElement(By.id("outcome-VERIFIED")).click();
             browser.findElement(By.cssSelector("button[value=finish]")).click();
             awaitUrl(portal.baseUrl() + "/recover");
-            assertEquals("We could not verify you", browser.findElement(By.tagName("h1")).getText(), email);
+            awaitHeading("We could not verify you");
         }
         assertEquals(before, directory.writes().size(), "no Graph write for a refused address");
     }
@@ -218,7 +226,7 @@ class RecoveryFlowIT {
     @Test
     void cancellingAtIncodeEndsCalmly() {
         startAndVerify("claire.dubois-martin@contoso.com", "password", null);
-        assertEquals("You stopped the identity check", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("You stopped the identity check");
     }
 
     @Test
@@ -228,11 +236,11 @@ class RecoveryFlowIT {
         // the callback again (browser history, a shared link): the attempt has moved on, no code is exchanged
         String replay = portal.baseUrl() + "/verify/callback?code=replayed&state=replayed";
         browser.get(replay);
-        assertEquals("Reset your sign-in methods", browser.findElement(By.tagName("h1")).getText(), "the attempt is where it was");
+        awaitHeading("Reset your sign-in methods");
         // in another browser (no attempt cookie) the same link leads nowhere
         browser.manage().deleteAllCookies();
         browser.get(replay);
-        assertEquals("This link has already been used or has expired", browser.findElement(By.tagName("h1")).getText());
+        awaitHeading("This link has already been used or has expired");
         assertEquals(issued, sandbox.incode().issued().size(), "no token was requested for a replay");
         assertEquals(0, writesFor("an.nguyen@contoso.com"));
     }
