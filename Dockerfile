@@ -8,7 +8,7 @@ USER root
 RUN mkdir -p /opt/payara/data && chown payara:payara /opt/payara/data
 USER payara
 
-COPY --chown=payara:payara config/post-boot-commands.asadmin /opt/payara/config/post-boot-commands.asadmin
+COPY --chown=payara:payara config/pre-boot-commands.asadmin /opt/payara/config/pre-boot-commands.asadmin
 COPY --chown=payara:payara target/portal.war /opt/payara/deployments/portal.war
 
 # The embedded H2 default keeps its file in a volume; production sets DB_URL to PostgreSQL instead.
@@ -18,5 +18,5 @@ EXPOSE 8080
 
 # The image's entrypoint is "java ... -jar payara-micro.jar"; these are Payara Micro's arguments.
 CMD ["--deploy", "/opt/payara/deployments/portal.war", "--contextroot", "/", \
-     "--postbootcommandfile", "/opt/payara/config/post-boot-commands.asadmin", \
+     "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", \
      "--disablephonehome"]

@@ -53,7 +53,7 @@ public final class PortalProcess implements AutoCloseable {
         cmd.addAll(List.of("-jar", microJar.toString()));
         if (war != null) {
             cmd.addAll(List.of("--deploy", war.toString(), "--contextroot", "/",
-                    "--postbootcommandfile", Path.of("config/post-boot-commands.asadmin").toAbsolutePath().toString()));
+                    "--prebootcommandfile", Path.of("config/pre-boot-commands.asadmin").toAbsolutePath().toString()));
         }
         cmd.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--disablephonehome", "--nohostaware",
                 "--rootDir", rootDir.toString()));
