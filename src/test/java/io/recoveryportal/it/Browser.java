@@ -6,12 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Selenium through Debian's chromedriver. Both paths are given so Selenium
@@ -37,6 +43,19 @@ final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The text of an element once it satisfies {@code until}. After a click the old page can linger for a moment,
+     * so elements are looked up again until the new page is there (or 15 s have passed).
+     */
+    static String textOf(WebDriver driver, By by, Predicate<String> until) {
+        String[] last = {null};
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .withMessage(() -> "waiting for " + by + "; last text: " + last[0])
+                .until(d -> until.test(last[0] = d.findElement(by).getText()));
+        return last[0];
     }
 
     /** Saves what the browser shows to target/screenshots/NAME.png, for people to look at. */

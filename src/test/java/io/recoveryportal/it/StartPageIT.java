@@ -50,8 +50,7 @@ class StartPageIT {
 
         // nothing typed: a summary and a message at the field, in plain words
         browser.findElement(By.id("start:continue")).click();
-        String page = browser.findElement(By.tagName("main")).getText();
-        assertTrue(page.contains("There is a problem"), page);
+        String page = Browser.textOf(browser, By.tagName("main"), t -> t.contains("There is a problem"));
         assertTrue(page.contains("Enter your work email address."), page);
         assertTrue(page.contains("Choose what you need."), page);
 
@@ -61,7 +60,7 @@ class StartPageIT {
         email.sendKeys("jane.smith@contoso");
         browser.findElement(By.cssSelector("label[for='start:need:0']")).click();
         browser.findElement(By.id("start:continue")).click();
-        assertTrue(browser.findElement(By.id("start:email-error")).getText().contains("name@company.com"));
+        Browser.textOf(browser, By.id("start:email-error"), t -> t.contains("name@company.com"));
         assertEquals("true", browser.findElement(By.id("start:email")).getAttribute("aria-invalid"));
         assertEquals("jane.smith@contoso", browser.findElement(By.id("start:email")).getAttribute("value"));
         Browser.screenshot(browser, "start-page-error");
@@ -73,9 +72,10 @@ class StartPageIT {
         assertEquals("Jane.Smith@Contoso.com", browser.findElement(By.id("start:email")).getAttribute("value"));
         assertTrue(browser.findElement(By.id("start:need:1")).isSelected(), "?action=mfa pre-selects the MFA choice");
         browser.findElement(By.id("start:continue")).click();
-        assertEquals("jane.smith@contoso.com", browser.findElement(By.id("confirm-email")).getText());
+        Browser.textOf(browser, By.id("confirm-email"), "jane.smith@contoso.com"::equals);
         Browser.screenshot(browser, "start-page-confirm");
         browser.findElement(By.id("back:change")).click();
+        Browser.textOf(browser, By.cssSelector("label[for='start:email']"), "Work email address"::equals);
         assertEquals("jane.smith@contoso.com", browser.findElement(By.id("start:email")).getAttribute("value"));
     }
 
@@ -91,7 +91,7 @@ class StartPageIT {
         // arrow keys move through the radio group; space selects
         browser.switchTo().activeElement().sendKeys(Keys.SPACE);
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-        assertEquals("bob.wilson@contoso.com", browser.findElement(By.id("confirm-email")).getText());
+        Browser.textOf(browser, By.id("confirm-email"), "bob.wilson@contoso.com"::equals);
     }
 
     @Test
