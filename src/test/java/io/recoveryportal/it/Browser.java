@@ -23,6 +23,14 @@ final class Browser {
     }
 
     static WebDriver start() {
+        return start(false);
+    }
+
+    /**
+     * @param acceptSelfSignedCertificates for tests that visit the sandbox's Entra, whose HTTPS certificate is
+     *        self-signed: this browser only. The portal's own outbound TLS still trusts only the sandbox's certificate.
+     */
+    static WebDriver start(boolean acceptSelfSignedCertificates) {
         try {
             Path profile = Files.createTempDirectory("chrome-profile");
             ChromeOptions o = new ChromeOptions();
@@ -30,6 +38,9 @@ final class Browser {
             o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--window-size=1200,1000", "--user-data-dir=" + profile);
+            if (acceptSelfSignedCertificates) {
+                o.addArguments("--ignore-certificate-errors");
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                     .usingAnyFreePort().build();
