@@ -6,12 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Selenium through Debian's chromedriver. Both paths are given so Selenium
@@ -48,6 +53,20 @@ final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits for the page's heading (after a click the old page can still be there for a moment). */
+    static void awaitHeading(WebDriver driver, String expected) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "waiting for the heading '" + expected + "' at " + driver.getCurrentUrl())
+                .until(d -> expected.equals(d.findElement(By.tagName("h1")).getText()));
+    }
+
+    /** Redirect chains (portal → provider → callback → page) can outlast Selenium's own wait for a click. */
+    static void awaitUrl(WebDriver driver, String prefix) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(() -> "waiting for " + prefix + ", at " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().startsWith(prefix)
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Saves what the browser shows to target/screenshots/NAME.png, for people to look at. */

@@ -17,10 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Staff sign-in in a real browser: the portal (uber jar) against the sandbox's Entra over HTTPS. The staff area
@@ -64,14 +61,11 @@ class StaffSignInIT {
     }
 
     private void awaitHeading(String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "waiting for the heading '" + expected + "' at " + browser.getCurrentUrl())
-                .until(d -> expected.equals(d.findElement(By.tagName("h1")).getText()));
+        Browser.awaitHeading(browser, expected);
     }
 
     private void awaitUrl(String prefix) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> "waiting for " + prefix + ", at " + browser.getCurrentUrl())
-                .until(d -> d.getCurrentUrl().startsWith(prefix) && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        Browser.awaitUrl(browser, prefix);
     }
 
     private String sessionCookie() {
