@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -29,6 +30,14 @@ final class Browser {
     }
 
     static WebDriver start() {
+        return start(false);
+    }
+
+    /**
+     * @param acceptSelfSignedCertificates for tests that visit the sandbox's Entra, whose HTTPS certificate is
+     *        self-signed: this browser only. The portal's own outbound TLS still trusts only the sandbox's certificate.
+     */
+    static WebDriver start(boolean acceptSelfSignedCertificates) {
         try {
             Path profile = Files.createTempDirectory("chrome-profile");
             ChromeOptions o = new ChromeOptions();
@@ -36,6 +45,9 @@ final class Browser {
             o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--window-size=1200,1000", "--user-data-dir=" + profile);
+            if (acceptSelfSignedCertificates) {
+                o.addArguments("--ignore-certificate-errors");
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                     .usingAnyFreePort().build();
@@ -43,6 +55,18 @@ final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits for the page's heading (after a click the old page can still be there for a moment). */
+    static void awaitHeading(WebDriver driver, String expected) {
+        textOf(driver, By.tagName("h1"), expected::equals);
+    }
+
+    /** Redirect chains (portal → provider → callback → page) can outlast Selenium's own wait for a click. */
+    static void awaitUrl(WebDriver driver, String prefix) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(() -> "waiting for " + prefix + ", at " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().startsWith(prefix)
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /**

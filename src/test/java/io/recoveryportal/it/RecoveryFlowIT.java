@@ -15,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -64,15 +62,12 @@ class RecoveryFlowIT {
         awaitUrl(portal.baseUrl() + "/recover");
     }
 
-    /** Waits for the page's heading (after a click the old page can still be there for a moment). */
     private void awaitHeading(String expected) {
-        Browser.textOf(browser, By.tagName("h1"), expected::equals);
+        Browser.awaitHeading(browser, expected);
     }
 
-    /** Redirect chains (portal → Incode → callback → page) can outlast Selenium's own wait for a click. */
     private void awaitUrl(String prefix) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> "waiting for " + prefix + ", at " + browser.getCurrentUrl())
-                .until(d -> d.getCurrentUrl().startsWith(prefix) && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        Browser.awaitUrl(browser, prefix);
     }
 
     private String userId(String upn) {
