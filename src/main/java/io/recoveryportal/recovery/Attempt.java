@@ -123,6 +123,24 @@ public class Attempt {
     @Column(name = "case_reference", length = 20)
     private String caseReference;
 
+    @Column(name = "escalation_reason", length = 200)
+    private String escalationReason;
+
+    @Column(name = "high_risk", nullable = false)
+    private boolean highRisk;
+
+    @Column(name = "claimed_by", length = 64)
+    private String claimedBy;
+
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
+
+    @Column(name = "escalated_at")
+    private Instant escalatedAt;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
     @Version
     private long version;
 
@@ -201,6 +219,50 @@ public class Attempt {
         this.verifiedGivenName = givenName;
         this.verifiedBirthdate = birthdate;
         this.caseReference = caseReference;
+    }
+
+    /**
+     * Opens the review case: why, whether it needs two approvers (four-eyes; an account already marked high-risk
+     * stays so), and how long it may wait for a decision.
+     */
+    public void escalated(String reason, boolean highRisk, Instant now, Duration caseLifetime) {
+        this.escalationReason = reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200);
+        this.highRisk = this.highRisk || highRisk;
+        this.escalatedAt = now;
+        this.expiresAt = now.plus(caseLifetime);
+    }
+
+    /** A member of a sensitive group: any review of this attempt needs two approvers. */
+    public void markHighRisk() {
+        this.highRisk = true;
+    }
+
+    /** After an approval, the employee has this long to finish their own recovery. */
+    public void extendUntil(Instant until) {
+        this.expiresAt = until;
+    }
+
+    /** A reviewer holds the case until {@code until}; nobody else can decide it meanwhile. */
+    public void claim(String reviewerId, Instant until) {
+        this.claimedBy = reviewerId;
+        this.claimedUntil = until;
+    }
+
+    public void releaseClaim() {
+        this.claimedBy = null;
+        this.claimedUntil = null;
+    }
+
+    public boolean isClaimedBy(String reviewerId, Instant now) {
+        return reviewerId.equals(claimedBy) && claimedUntil != null && now.isBefore(claimedUntil);
+    }
+
+    public boolean isClaimedByAnotherThan(String reviewerId, Instant now) {
+        return claimedBy != null && !claimedBy.equals(reviewerId) && claimedUntil != null && now.isBefore(claimedUntil);
+    }
+
+    public void decided(Instant now) {
+        this.decidedAt = now;
     }
 
     public void resetStarted(Instant now) {
@@ -351,5 +413,29 @@ public class Attempt {
 
     public String getCaseReference() {
         return caseReference;
+    }
+
+    public String getEscalationReason() {
+        return escalationReason;
+    }
+
+    public boolean isHighRisk() {
+        return highRisk;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
+    }
+
+    public Instant getClaimedUntil() {
+        return claimedUntil;
+    }
+
+    public Instant getEscalatedAt() {
+        return escalatedAt;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
     }
 }

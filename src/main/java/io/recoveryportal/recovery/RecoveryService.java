@@ -8,6 +8,8 @@ import io.recoveryportal.lookup.WorkEmail;
 import io.recoveryportal.matching.DirectoryPerson;
 import io.recoveryportal.matching.IdentityMatcher;
 import io.recoveryportal.matching.MatchResult;
+import io.recoveryportal.matching.RuleResult;
+import io.recoveryportal.matching.RuleStatus;
 import io.recoveryportal.matching.VerifiedIdentity;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.security.OpaqueTokens;
@@ -93,6 +95,9 @@ public class RecoveryService {
         Attempt a = new Attempt(OpaqueTokens.hash(rawId), Attempt.Kind.RECOVERY, action, email.value(), store.now(),
                 settings.attemptLifetime());
         eligibility.account().ifPresent(acc -> a.bindDirectoryUser(acc.id()));
+        if (eligibility.sensitive()) {
+            a.markHighRisk();
+        }
         if (eligibility.refusal() != null) {
             a.refuse(eligibility.refusal());
         }
@@ -108,7 +113,11 @@ public class RecoveryService {
     }
 
     /** Who the address names, and why self-service must refuse it (null when it may go ahead). */
-    record Eligibility(Optional<DirectoryAccount> account, String refusal) {
+    record Eligibility(Optional<DirectoryAccount> account, String refusal, boolean sensitive) {
+
+        Eligibility(Optional<DirectoryAccount> account, String refusal) {
+            this(account, refusal, false);
+        }
     }
 
     Eligibility eligibility(WorkEmail email) {
@@ -131,7 +140,8 @@ public class RecoveryService {
         if (!protectedHits.isEmpty()) {
             return new Eligibility(Optional.of(acc), "privileged: member of protected group " + String.join(",", protectedHits));
         }
-        return new Eligibility(Optional.of(acc), null);
+        boolean sensitive = m.groupIds().stream().anyMatch(settings.sensitiveGroups()::contains);
+        return new Eligibility(Optional.of(acc), null, sensitive);
     }
 
     // ---- the callback ----
@@ -187,7 +197,7 @@ public class RecoveryService {
                 return Verdict.FAILED;
             }
             case MANUAL_REVIEW -> {
-                escalate(rawId, result, null, "Incode MANUAL_REVIEW");
+                escalate(rawId, result, null, "Incode MANUAL_REVIEW", true);
                 return Verdict.ESCALATED;
             }
             default -> {
@@ -197,7 +207,7 @@ public class RecoveryService {
                     account = directory.findById(attempt.getDirectoryUserId());
                 } catch (DirectoryUnavailableException e) {
                     // the verification stands; a reviewer can pick it up rather than the person starting over
-                    escalate(rawId, result, null, "directory unavailable after verification");
+                    escalate(rawId, result, null, "directory unavailable after verification", false);
                     return Verdict.ESCALATED;
                 }
                 if (account.isEmpty() || !account.get().enabled()) {
@@ -218,18 +228,25 @@ public class RecoveryService {
                     }, "matching.matched", "MATCH", null);
                     return Verdict.MATCHED;
                 }
-                escalate(rawId, result, rules, "matching: " + match.firstFailure().map(r -> r.rule()).orElse("review"));
+                boolean birthdateDiffers = match.firstFailure()
+                        .filter(r -> RuleResult.BIRTHDATE.equals(r.rule()) && r.status() == RuleStatus.FAIL).isPresent();
+                escalate(rawId, result, rules, "matching: " + match.firstFailure().map(r -> r.rule()).orElse("review"), birthdateDiffers);
                 return Verdict.ESCALATED;
             }
         }
     }
 
-    private void escalate(String rawId, VerificationResult result, String rules, String reason) {
+    /**
+     * Opens a review case. Four-eyes (two approvers) for the risky ones: Incode's own MANUAL_REVIEW, a birthdate
+     * that differs, or an account in a sensitive group (marked at start).
+     */
+    private void escalate(String rawId, VerificationResult result, String rules, String reason, boolean highRisk) {
         String reference = caseReference();
         finish(rawId, State.ESCALATED, a -> {
             a.recordProofing(result.status().name(), result.interviewId(), result.identityId());
             a.recordMatch(rules == null ? null : "REVIEW", rules);
             a.keepEvidence(result.fullName(), result.givenName(), result.birthdate(), reference);
+            a.escalated(reason, highRisk, store.now(), settings.caseLifetime());
         }, "review.case.opened", "ESCALATED", reason + "; case " + reference);
     }
 

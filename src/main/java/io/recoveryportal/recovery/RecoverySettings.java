@@ -32,8 +32,27 @@ public class RecoverySettings {
 
     /** Groups whose members are never recovered by self-service (break-glass, executives): object ids. */
     public Set<String> protectedGroups() {
-        return config.value("recovery.protected-groups").map(v -> Arrays.stream(v.split(","))
+        return ids("recovery.protected-groups");
+    }
+
+    private Set<String> ids(String key) {
+        return config.value(key).map(v -> Arrays.stream(v.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    /** Groups whose members' review cases need two approvers (four-eyes): object ids. */
+    public Set<String> sensitiveGroups() {
+        return ids("review.sensitive-groups");
+    }
+
+    /** How long an escalated attempt may wait for a reviewer's decision. */
+    public Duration caseLifetime() {
+        return config.value("review.case-lifetime").map(Duration::parse).orElse(Duration.ofDays(14));
+    }
+
+    /** How long, after a reviewer's approval, the employee has to finish their own recovery. */
+    public Duration approvalWindow() {
+        return config.value("review.approval-window").map(Duration::parse).orElse(Duration.ofHours(24));
     }
 
     /** Which registered methods an MFA reset removes. Never the password. */

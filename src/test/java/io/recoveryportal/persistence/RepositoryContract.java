@@ -11,15 +11,12 @@ import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.recovery.AttemptRepository;
 import io.recoveryportal.security.OpaqueTokens;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.RollbackException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -36,50 +33,30 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RepositoryContract {
 
-    private EntityManagerFactory emf;
+    private JpaHarness jpa;
 
     protected abstract DataSource dataSource();
 
-    private EntityManagerFactory emf() {
-        if (emf == null) {
-            MigrateResult r = Migrations.migrate(dataSource());
-            assertTrue(r.success);
-            emf = Persistence.createEntityManagerFactory("portal", Map.of(
-                    "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                    "jakarta.persistence.jtaDataSource", "",
-                    "jakarta.persistence.nonJtaDataSource", dataSource(),
-                    "eclipselink.target-server", "None"));
+    private JpaHarness jpa() {
+        if (jpa == null) {
+            jpa = new JpaHarness(dataSource());
         }
-        return emf;
+        return jpa;
     }
 
     @AfterAll
-    void closeEmf() {
-        if (emf != null) {
-            emf.close();
+    void closeJpa() {
+        if (jpa != null) {
+            jpa.close();
         }
     }
 
     private <T> T inTx(Function<EntityManager, T> work) {
-        EntityManager em = emf().createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T out = work.apply(em);
-            em.getTransaction().commit();
-            return out;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return jpa().inTx(work);
     }
 
     private void run(Consumer<EntityManager> work) {
-        inTx(em -> {
-            work.accept(em);
-            return null;
-        });
+        jpa().run(work);
     }
 
     private static Attempt newAttempt(String idHash, Instant now) {
@@ -88,7 +65,7 @@ abstract class RepositoryContract {
 
     @Test
     void migrationsAreIdempotent() {
-        emf();
+        jpa();
         MigrateResult again = Migrations.migrate(dataSource());
         assertEquals(0, again.migrationsExecuted);
         assertEquals("1", again.targetSchemaVersion == null ? "1" : again.targetSchemaVersion);
@@ -131,8 +108,8 @@ abstract class RepositoryContract {
         long versionBefore = inTx(em -> new AttemptRepository(em).add(newAttempt(hash, now))).getVersion();
 
         // two nodes (two persistence contexts) load the same attempt and both try the same transition
-        EntityManager first = emf().createEntityManager();
-        EntityManager second = emf().createEntityManager();
+        EntityManager first = jpa().entityManager();
+        EntityManager second = jpa().entityManager();
         try {
             first.getTransaction().begin();
             second.getTransaction().begin();
