@@ -19,37 +19,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The migrations and the repositories, run against a real database by each subclass (H2 and PostgreSQL), with
  * the production persistence unit and the production migrations. Outside a container, so transactions are
  * resource-local here; the in-container run is PostgresDeploymentIT.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RepositoryContract {
-
-    private JpaHarness jpa;
-
-    protected abstract DataSource dataSource();
-
-    private JpaHarness jpa() {
-        if (jpa == null) {
-            jpa = new JpaHarness(dataSource());
-        }
-        return jpa;
-    }
-
-    @AfterAll
-    void closeJpa() {
-        if (jpa != null) {
-            jpa.close();
-        }
-    }
+abstract class RepositoryContract extends DatabaseContract {
 
     private <T> T inTx(Function<EntityManager, T> work) {
         return jpa().inTx(work);
