@@ -234,6 +234,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Every configuration key the portal needs to run against this sandbox (MicroProfile Config names). */
+    /** Where the portal announces review cases when it runs against the sandbox. */
+    public static final String REVIEWERS_ADDRESS = "it-reviewers@contoso.com";
+
     public Map<String, String> portalConfig(String portalBaseUrl) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("portal.sandbox", "true");
@@ -253,6 +256,8 @@ public final class Sandbox implements AutoCloseable {
         c.put("mail.smtp.host", "localhost");
         c.put("mail.smtp.port", Integer.toString(smtpPort()));
         c.put("mail.from", "Account recovery <no-reply@contoso.com>");
+        // new and overdue review cases are announced here; the sandbox's mailbox shows them at /mail
+        c.put("review.notify-address", REVIEWERS_ADDRESS);
         return c;
     }
 
