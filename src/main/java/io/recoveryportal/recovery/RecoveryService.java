@@ -243,12 +243,14 @@ public class RecoveryService {
         }
     }
 
-    private static CaseReason reasonOf(MatchResult match, boolean birthdateDiffers) {
+    static CaseReason reasonOf(MatchResult match, boolean birthdateDiffers) {
         if (birthdateDiffers) {
             return CaseReason.BIRTHDATE;
         }
+        // a rule that depends on a failed one reports MISSING too ("not assessed"), so a FAIL anywhere is the reason
+        boolean failed = match.rules().stream().anyMatch(r -> r.blocksMatch() && r.status() == RuleStatus.FAIL);
         boolean missing = match.rules().stream().anyMatch(r -> r.blocksMatch() && r.status() == RuleStatus.MISSING);
-        return missing ? CaseReason.MISSING_ATTRIBUTE : CaseReason.NAME;
+        return !failed && missing ? CaseReason.MISSING_ATTRIBUTE : CaseReason.NAME;
     }
 
     /**

@@ -68,6 +68,11 @@ public class ReviewCases {
         if (a.isClaimedByAnotherThan(reviewer.id(), now)) {
             throw new Refused("Another reviewer is working on this case.");
         }
+        // a four-eyes case waiting for its second approval is only claimed by someone who can give it, so that a
+        // claim never blocks the senior reviewer the case needs
+        secondApprovalObstacle(a, reviewer).ifPresent(reason -> {
+            throw new Refused(reason);
+        });
         a.claim(reviewer.id(), now.plus(duration));
         flush();
         return a;
@@ -95,19 +100,15 @@ public class ReviewCases {
             return Result.DENIED;
         }
         if (a.isHighRisk()) {
-            List<ReviewDecision> approvals = decisions(a.getId()).stream().filter(d -> d.getDecision() == Kind.APPROVE).toList();
-            if (approvals.isEmpty()) {
+            if (approvals(a).isEmpty()) {
                 record(a, reviewer, Kind.APPROVE, reason, now);
                 a.releaseClaim();
                 flush();
                 return Result.AWAITING_SECOND_APPROVAL;
             }
-            if (approvals.stream().anyMatch(d -> d.getReviewerId().equals(reviewer.id()))) {
-                throw new Refused("This case needs a second approver: you approved it already.");
-            }
-            if (!reviewer.senior()) {
-                throw new Refused("The second approval of this case needs a senior reviewer.");
-            }
+            secondApprovalObstacle(a, reviewer).ifPresent(why -> {
+                throw new Refused(why);
+            });
         }
         record(a, reviewer, Kind.APPROVE, reason, now);
         // the approval lets the employee finish their own recovery, within the approval window
@@ -117,6 +118,28 @@ public class ReviewCases {
         a.decided(now);
         flush();
         return Result.APPROVED;
+    }
+
+    private List<ReviewDecision> approvals(Attempt a) {
+        return decisions(a.getId()).stream().filter(d -> d.getDecision() == Kind.APPROVE).toList();
+    }
+
+    /** Who may not give a high-risk case's second approval: its first approver, and anyone not senior. */
+    private Optional<String> secondApprovalObstacle(Attempt a, Reviewer reviewer) {
+        if (!a.isHighRisk()) {
+            return Optional.empty();
+        }
+        List<ReviewDecision> approvals = approvals(a);
+        if (approvals.isEmpty()) {
+            return Optional.empty();
+        }
+        if (approvals.stream().anyMatch(d -> d.getReviewerId().equals(reviewer.id()))) {
+            return Optional.of("This case needs a second approver: you approved it already.");
+        }
+        if (!reviewer.senior()) {
+            return Optional.of("The second approval of this case needs a senior reviewer.");
+        }
+        return Optional.empty();
     }
 
     /** Why this reviewer may not claim or decide the case now, if anything stands in the way. */

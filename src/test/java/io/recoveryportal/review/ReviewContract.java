@@ -100,17 +100,15 @@ abstract class ReviewContract extends DatabaseContract {
         cases(c -> c.claim(ref, rita, now, CLAIM));
         assertEquals(Result.AWAITING_SECOND_APPROVAL, cases(c -> c.decide(ref, rita, true, "first look: fine", now.plusSeconds(1), WINDOW)));
         assertEquals(State.ESCALATED, state(ref));
-        // the same reviewer again: refused
-        cases(c -> c.claim(ref, rita, now.plusSeconds(2), CLAIM));
-        assertTrue(assertThrows(Refused.class, () -> cases(c -> c.decide(ref, rita, true, "again", now.plusSeconds(3), WINDOW)))
+        // the same reviewer again: refused, already at the claim, so they cannot block the case
+        assertTrue(assertThrows(Refused.class, () -> cases(c -> c.claim(ref, rita, now.plusSeconds(2), CLAIM)))
                 .getMessage().contains("second approver"));
         // another reviewer who is not senior: refused
-        cases(c -> c.claim(ref, ravi, now.plus(CLAIM).plusSeconds(4), CLAIM));
-        assertTrue(assertThrows(Refused.class, () -> cases(c -> c.decide(ref, ravi, true, "ok", now.plus(CLAIM).plusSeconds(5), WINDOW)))
+        assertTrue(assertThrows(Refused.class, () -> cases(c -> c.claim(ref, ravi, now.plusSeconds(4), CLAIM)))
                 .getMessage().contains("senior"));
         // a senior reviewer completes it
-        cases(c -> c.claim(ref, sam, now.plus(CLAIM.multipliedBy(2)).plusSeconds(6), CLAIM));
-        assertEquals(Result.APPROVED, cases(c -> c.decide(ref, sam, true, "second approval", now.plus(CLAIM.multipliedBy(2)).plusSeconds(7), WINDOW)));
+        cases(c -> c.claim(ref, sam, now.plusSeconds(6), CLAIM));
+        assertEquals(Result.APPROVED, cases(c -> c.decide(ref, sam, true, "second approval", now.plusSeconds(7), WINDOW)));
         assertEquals(State.APPROVED, state(ref));
     }
 
