@@ -138,39 +138,44 @@ public final class IncodeB2b {
         }
     }
 
-    /**
-     * The checks every B2B call passes first, in a gateway's order: API key, then bearer, then version.
-     * Returns 0 when they pass, else the status already sent.
-     */
-    private int refusal(HttpExchange ex, String path) throws IOException {
+    /** Why a call is refused before its body is read; {@code challenge} is a WWW-Authenticate value or null. */
+    private record Refusal(int status, String error, String message, String challenge) {
+    }
+
+    /** The checks every B2B call passes first, in a gateway's order: API key, then bearer, then version. */
+    private Optional<Refusal> refusal(HttpExchange ex) {
         String key = ex.getRequestHeaders().getFirst("x-api-key");
         if (key == null || !key.equals(sandbox.credentials().incodeApiKey())) {
-            omniError(ex, 403, "Forbidden", key == null ? "Missing x-api-key header." : "Invalid API key.", path);
-            return 403;
+            return Optional.of(new Refusal(403, "Forbidden", key == null ? "Missing x-api-key header." : "Invalid API key.", null));
         }
         Optional<String> bearer = Http.bearer(ex);
         if (bearer.isEmpty()) {
-            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"incode\"");
-            omniError(ex, 401, "Unauthorized", "Missing bearer token.", path);
-            return 401;
+            return Optional.of(new Refusal(401, "Unauthorized", "Missing bearer token.", "Bearer realm=\"incode\""));
         }
         if (!incode.isMachineToken(bearer.get())) {
-            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"incode\", error=\"invalid_token\"");
-            omniError(ex, 401, "Unauthorized", "The access token is invalid or has expired.", path);
-            return 401;
+            return Optional.of(new Refusal(401, "Unauthorized", "The access token is invalid or has expired.",
+                    "Bearer realm=\"incode\", error=\"invalid_token\""));
         }
         if (!"1.0".equals(ex.getRequestHeaders().getFirst("api-version"))) {
-            omniError(ex, 400, "Bad Request", "Header api-version must be 1.0.", path);
-            return 400;
+            return Optional.of(new Refusal(400, "Bad Request", "Header api-version must be 1.0.", null));
         }
-        return 0;
+        return Optional.empty();
+    }
+
+    private static void send(HttpExchange ex, Refusal r, String path) throws IOException {
+        if (r.challenge() != null) {
+            ex.getResponseHeaders().set("WWW-Authenticate", r.challenge());
+        }
+        omniError(ex, r.status(), r.error(), r.message(), path);
     }
 
     private void requestNew(HttpExchange ex, String path) throws IOException {
-        int refused = refusal(ex, path);
-        if (refused != 0) {
-            // not read: a refused caller's body is none of the sandbox's business
-            requests.add(new Request(null, null, null, null, refused, null, Instant.now()));
+        Optional<Refusal> refused = refusal(ex);
+        if (refused.isPresent()) {
+            // recorded before answering, so a test that got the answer also finds the record;
+            // the body is not read: a refused caller's body is none of the sandbox's business
+            requests.add(new Request(null, null, null, null, refused.get().status(), null, Instant.now()));
+            send(ex, refused.get(), path);
             return;
         }
         Map<String, Object> body;
@@ -245,7 +250,9 @@ public final class IncodeB2b {
      * UNKNOWN are present: no status means no decision. Unknown interviewId: 404; missing: 400.
      */
     private void result(HttpExchange ex, String path) throws IOException {
-        if (refusal(ex, path) != 0) {
+        Optional<Refusal> refused = refusal(ex);
+        if (refused.isPresent()) {
+            send(ex, refused.get(), path);
             return;
         }
         String id = Http.query(ex).get("interviewId");
