@@ -21,6 +21,12 @@ public interface DirectoryAccounts {
     /** One account by its object id, read fresh. */
     Optional<DirectoryAccount> findById(String objectId);
 
+    /**
+     * The account with its department, job title, manager and dates, read fresh (a reviewer's evidence must be
+     * the directory as it is now). Empty when the account does not exist.
+     */
+    Optional<DirectoryProfile> profile(String objectId);
+
     /** The directory roles and groups the account belongs to, directly or through nesting. */
     Membership membership(String objectId);
 }

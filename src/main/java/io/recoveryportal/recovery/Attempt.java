@@ -93,6 +93,9 @@ public class Attempt {
     @Column(name = "proofing_status", length = 20)
     private String proofingStatus;
 
+    @Column(name = "proofing_score")
+    private Double proofingScore;
+
     @Column(name = "match_outcome", length = 10)
     private String matchOutcome;
 
@@ -140,6 +143,22 @@ public class Attempt {
 
     @Column(name = "decided_at")
     private Instant decidedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "case_reason", length = 30)
+    private CaseReason caseReason;
+
+    @Column(name = "escalated_by", length = 64)
+    private String escalatedBy;
+
+    @Column(name = "sla_notified_at")
+    private Instant slaNotifiedAt;
+
+    @Column(name = "evidence_hash", length = 64)
+    private String evidenceHash;
+
+    @Column(name = "evidence_purged_at")
+    private Instant evidencePurgedAt;
 
     @Version
     private long version;
@@ -202,8 +221,9 @@ public class Attempt {
         this.pkceVerifier = null;
     }
 
-    public void recordProofing(String status, String interviewId, String identityId) {
+    public void recordProofing(String status, Double score, String interviewId, String identityId) {
         this.proofingStatus = status;
+        this.proofingScore = score;
         this.incodeInterviewId = interviewId;
         this.incodeIdentityId = identityId;
     }
@@ -225,11 +245,34 @@ public class Attempt {
      * Opens the review case: why, whether it needs two approvers (four-eyes; an account already marked high-risk
      * stays so), and how long it may wait for a decision.
      */
-    public void escalated(String reason, boolean highRisk, Instant now, Duration caseLifetime) {
+    public void escalated(CaseReason category, String reason, boolean highRisk, Instant now, Duration caseLifetime) {
+        this.caseReason = Objects.requireNonNull(category);
         this.escalationReason = reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200);
         this.highRisk = this.highRisk || highRisk;
         this.escalatedAt = now;
         this.expiresAt = now.plus(caseLifetime);
+    }
+
+    /** A staff member (a helpdesk agent) opened this case: they may never decide it themselves. */
+    public void escalatedBy(String staffObjectId) {
+        this.escalatedBy = staffObjectId;
+    }
+
+    /** Reviewers have been told this case is overdue; they are told once. */
+    public void slaNotified(Instant now) {
+        this.slaNotifiedAt = now;
+    }
+
+    /**
+     * Retention: the verified name and birthdate go, a hash of them stays, so a later dispute can still show that
+     * given evidence was (or was not) what the reviewer saw, without keeping the evidence itself.
+     */
+    public void purgeEvidence(String hash, Instant now) {
+        this.evidenceHash = hash;
+        this.evidencePurgedAt = now;
+        this.verifiedFullName = null;
+        this.verifiedGivenName = null;
+        this.verifiedBirthdate = null;
     }
 
     /** A member of a sensitive group: any review of this attempt needs two approvers. */
@@ -375,6 +418,10 @@ public class Attempt {
         return proofingStatus;
     }
 
+    public Double getProofingScore() {
+        return proofingScore;
+    }
+
     public String getMatchOutcome() {
         return matchOutcome;
     }
@@ -437,5 +484,25 @@ public class Attempt {
 
     public Instant getDecidedAt() {
         return decidedAt;
+    }
+
+    public CaseReason getCaseReason() {
+        return caseReason;
+    }
+
+    public String getEscalatedBy() {
+        return escalatedBy;
+    }
+
+    public Instant getSlaNotifiedAt() {
+        return slaNotifiedAt;
+    }
+
+    public String getEvidenceHash() {
+        return evidenceHash;
+    }
+
+    public Instant getEvidencePurgedAt() {
+        return evidencePurgedAt;
     }
 }

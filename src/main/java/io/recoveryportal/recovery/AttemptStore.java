@@ -29,6 +29,17 @@ public class AttemptStore {
 
     Clock clock = Clock.systemUTC();
 
+    protected AttemptStore() {
+        // for CDI
+    }
+
+    /** For tests outside a container, on the caller's transaction. */
+    public AttemptStore(AttemptRepository attempts, AuditLog audit, Clock clock) {
+        this.attempts = attempts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -74,6 +85,37 @@ public class AttemptStore {
             throw new ConcurrentStepException(e);
         }
         return Optional.of(a);
+    }
+
+    /**
+     * Moves an earlier approval to the attempt behind {@code rawId} (VERIFIED → APPROVED) and retires the earlier
+     * attempt (APPROVED → EXPIRED), in one transaction, so one approval is only ever used once. False, with nothing
+     * changed, when there is no such approval.
+     */
+    @Transactional
+    public boolean carryOverApproval(String rawId, String directoryUserId, String identityId, Instant since, Consumer<Attempt> change) {
+        Optional<Attempt> current = find(rawId).filter(a -> a.getState() == State.VERIFIED);
+        Optional<Attempt> earlier = attempts.approvedFor(directoryUserId, identityId, since, now())
+                .filter(e -> current.isPresent() && !e.getId().equals(current.get().getId()));
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        Attempt a = current.get();
+        Attempt e = earlier.get();
+        e.moveTo(State.APPROVED, State.EXPIRED, now());
+        record(e, "review.approval.carried-over", "SUPERSEDED", "approval of case " + e.getCaseReference() + " moved to attempt " + a.getId());
+        a.moveTo(State.VERIFIED, State.APPROVED, now());
+        change.accept(a);
+        // the approval keeps its own time and window: coming back again does not extend it
+        a.decided(e.getDecidedAt());
+        a.extendUntil(e.getExpiresAt());
+        record(a, "review.approval.carried-over", "APPROVED", "same identity and account as approved case " + e.getCaseReference());
+        try {
+            attempts.flush();
+        } catch (OptimisticLockException ex) {
+            throw new ConcurrentStepException(ex);
+        }
+        return true;
     }
 
     @Transactional

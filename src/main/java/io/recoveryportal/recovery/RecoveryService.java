@@ -54,6 +54,9 @@ public class RecoveryService {
     @Inject
     RateLimits limits;
 
+    @Inject
+    jakarta.enterprise.event.Event<CaseOpened> caseOpened;
+
     /** What "Continue" leads to. */
     public sealed interface Start permits Redirect, Limited, Unavailable {
     }
@@ -147,7 +150,7 @@ public class RecoveryService {
     // ---- the callback ----
 
     /** Where the person goes after Incode sent them back. */
-    public enum Verdict { MATCHED, ESCALATED, FAILED, CANCELLED, INVALID, UNAVAILABLE }
+    public enum Verdict { MATCHED, APPROVED, ESCALATED, FAILED, CANCELLED, INVALID, UNAVAILABLE }
 
     /**
      * Handles Incode's callback for the attempt in the cookie. The attempt is claimed first (VERIFYING →
@@ -186,18 +189,18 @@ public class RecoveryService {
     private Verdict judge(String rawId, Attempt attempt, VerificationResult result) {
         String status = result.status().name();
         if (attempt.isDecoy()) {
-            finish(rawId, State.FAILED, a -> a.recordProofing(status, result.interviewId(), result.identityId()),
+            finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
                     "verification.refused", "REFUSED", attempt.getRefusalReason());
             return Verdict.FAILED;
         }
         switch (result.status()) {
             case FAIL -> {
-                finish(rawId, State.FAILED, a -> a.recordProofing(status, result.interviewId(), result.identityId()),
+                finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
                         "verification.failed", "FAIL", "auth_overall_status FAIL");
                 return Verdict.FAILED;
             }
             case MANUAL_REVIEW -> {
-                escalate(rawId, result, null, "Incode MANUAL_REVIEW", true);
+                escalate(rawId, result, null, CaseReason.INCODE_MANUAL_REVIEW, "Incode MANUAL_REVIEW", true);
                 return Verdict.ESCALATED;
             }
             default -> {
@@ -207,13 +210,16 @@ public class RecoveryService {
                     account = directory.findById(attempt.getDirectoryUserId());
                 } catch (DirectoryUnavailableException e) {
                     // the verification stands; a reviewer can pick it up rather than the person starting over
-                    escalate(rawId, result, null, "directory unavailable after verification", false);
+                    escalate(rawId, result, null, CaseReason.DIRECTORY_UNAVAILABLE, "directory unavailable after verification", false);
                     return Verdict.ESCALATED;
                 }
                 if (account.isEmpty() || !account.get().enabled()) {
-                    finish(rawId, State.FAILED, a -> a.recordProofing(status, result.interviewId(), result.identityId()),
+                    finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
                             "verification.refused", "REFUSED", "account gone or disabled since start");
                     return Verdict.FAILED;
+                }
+                if (carryOverApproval(rawId, attempt, result)) {
+                    return Verdict.APPROVED;
                 }
                 DirectoryAccount acc = account.get();
                 MatchResult match = IdentityMatcher.match(
@@ -223,35 +229,62 @@ public class RecoveryService {
                         .collect(Collectors.joining("\n"));
                 if (match.outcome() == io.recoveryportal.matching.Outcome.MATCH) {
                     finish(rawId, State.MATCHED, a -> {
-                        a.recordProofing(status, result.interviewId(), result.identityId());
+                        a.recordProofing(status, result.score(), result.interviewId(), result.identityId());
                         a.recordMatch("MATCH", rules);
                     }, "matching.matched", "MATCH", null);
                     return Verdict.MATCHED;
                 }
-                boolean birthdateDiffers = match.firstFailure()
-                        .filter(r -> RuleResult.BIRTHDATE.equals(r.rule()) && r.status() == RuleStatus.FAIL).isPresent();
-                escalate(rawId, result, rules, "matching: " + match.firstFailure().map(r -> r.rule()).orElse("review"), birthdateDiffers);
+                boolean birthdateDiffers = match.rules().stream()
+                        .anyMatch(r -> RuleResult.BIRTHDATE.equals(r.rule()) && r.status() == RuleStatus.FAIL);
+                escalate(rawId, result, rules, reasonOf(match, birthdateDiffers),
+                        "matching: " + match.firstFailure().map(r -> r.rule()).orElse("review"), birthdateDiffers);
                 return Verdict.ESCALATED;
             }
         }
+    }
+
+    static CaseReason reasonOf(MatchResult match, boolean birthdateDiffers) {
+        if (birthdateDiffers) {
+            return CaseReason.BIRTHDATE;
+        }
+        // a rule that depends on a failed one reports MISSING too ("not assessed"), so a FAIL anywhere is the reason
+        boolean failed = match.rules().stream().anyMatch(r -> r.blocksMatch() && r.status() == RuleStatus.FAIL);
+        boolean missing = match.rules().stream().anyMatch(r -> r.blocksMatch() && r.status() == RuleStatus.MISSING);
+        return !failed && missing ? CaseReason.MISSING_ATTRIBUTE : CaseReason.NAME;
+    }
+
+    /**
+     * A person whose earlier case a reviewer approved, coming back (another browser, a lost tab) and verified again
+     * as the same Incode identity for the same account within the approval window, goes straight to the reset: the
+     * approval moves to this attempt and the old one can no longer be used. Only a clean OK counts.
+     */
+    private boolean carryOverApproval(String rawId, Attempt attempt, VerificationResult result) {
+        if (result.identityId() == null) {
+            return false;
+        }
+        java.time.Instant since = store.now().minus(settings.approvalWindow());
+        return store.carryOverApproval(rawId, attempt.getDirectoryUserId(), result.identityId(), since,
+                a -> a.recordProofing(result.status().name(), result.score(), result.interviewId(), result.identityId()));
     }
 
     /**
      * Opens a review case. Four-eyes (two approvers) for the risky ones: Incode's own MANUAL_REVIEW, a birthdate
      * that differs, or an account in a sensitive group (marked at start).
      */
-    private void escalate(String rawId, VerificationResult result, String rules, String reason, boolean highRisk) {
+    private void escalate(String rawId, VerificationResult result, String rules, CaseReason category, String reason, boolean highRisk) {
         String reference = caseReference();
-        finish(rawId, State.ESCALATED, a -> {
-            a.recordProofing(result.status().name(), result.interviewId(), result.identityId());
+        Optional<Attempt> opened = finish(rawId, State.ESCALATED, a -> {
+            a.recordProofing(result.status().name(), result.score(), result.interviewId(), result.identityId());
             a.recordMatch(rules == null ? null : "REVIEW", rules);
             a.keepEvidence(result.fullName(), result.givenName(), result.birthdate(), reference);
-            a.escalated(reason, highRisk, store.now(), settings.caseLifetime());
+            a.escalated(category, reason, highRisk, store.now(), settings.caseLifetime());
         }, "review.case.opened", "ESCALATED", reason + "; case " + reference);
+        // committed: reviewers may now be told
+        opened.ifPresent(a -> caseOpened.fire(new CaseOpened(a.getId(), reference, a.getKind(), category, a.isHighRisk())));
     }
 
-    private void finish(String rawId, State next, java.util.function.Consumer<Attempt> change, String type, String outcome, String detail) {
-        store.transition(rawId, State.VERIFIED, next, change, type, outcome, detail);
+    private Optional<Attempt> finish(String rawId, State next, java.util.function.Consumer<Attempt> change, String type, String outcome, String detail) {
+        return store.transition(rawId, State.VERIFIED, next, change, type, outcome, detail);
     }
 
     private static boolean stateMatches(Attempt a, String state) {

@@ -64,10 +64,15 @@ public class ReviewCases {
 
     /** Takes the case for {@code duration}, or refuses when someone else holds it or it is not the reviewer's to take. */
     public Attempt claim(String reference, Reviewer reviewer, Instant now, Duration duration) {
-        Attempt a = decidable(reference, reviewer);
+        Attempt a = decidable(reference, reviewer, now);
         if (a.isClaimedByAnotherThan(reviewer.id(), now)) {
             throw new Refused("Another reviewer is working on this case.");
         }
+        // a four-eyes case waiting for its second approval is only claimed by someone who can give it, so that a
+        // claim never blocks the senior reviewer the case needs
+        secondApprovalObstacle(a, reviewer).ifPresent(reason -> {
+            throw new Refused(reason);
+        });
         a.claim(reviewer.id(), now.plus(duration));
         flush();
         return a;
@@ -81,7 +86,7 @@ public class ReviewCases {
         if (reason == null || reason.isBlank()) {
             throw new Refused("Give a reason for the decision.");
         }
-        Attempt a = decidable(reference, reviewer);
+        Attempt a = decidable(reference, reviewer, now);
         if (!a.isClaimedBy(reviewer.id(), now)) {
             throw new Refused("Claim the case before deciding it; your claim may have expired.");
         }
@@ -95,19 +100,15 @@ public class ReviewCases {
             return Result.DENIED;
         }
         if (a.isHighRisk()) {
-            List<ReviewDecision> approvals = decisions(a.getId()).stream().filter(d -> d.getDecision() == Kind.APPROVE).toList();
-            if (approvals.isEmpty()) {
+            if (approvals(a).isEmpty()) {
                 record(a, reviewer, Kind.APPROVE, reason, now);
                 a.releaseClaim();
                 flush();
                 return Result.AWAITING_SECOND_APPROVAL;
             }
-            if (approvals.stream().anyMatch(d -> d.getReviewerId().equals(reviewer.id()))) {
-                throw new Refused("This case needs a second approver: you approved it already.");
-            }
-            if (!reviewer.senior()) {
-                throw new Refused("The second approval of this case needs a senior reviewer.");
-            }
+            secondApprovalObstacle(a, reviewer).ifPresent(why -> {
+                throw new Refused(why);
+            });
         }
         record(a, reviewer, Kind.APPROVE, reason, now);
         // the approval lets the employee finish their own recovery, within the approval window
@@ -119,15 +120,94 @@ public class ReviewCases {
         return Result.APPROVED;
     }
 
-    private Attempt decidable(String reference, Reviewer reviewer) {
+    private List<ReviewDecision> approvals(Attempt a) {
+        return decisions(a.getId()).stream().filter(d -> d.getDecision() == Kind.APPROVE).toList();
+    }
+
+    /** Who may not give a high-risk case's second approval: its first approver, and anyone not senior. */
+    private Optional<String> secondApprovalObstacle(Attempt a, Reviewer reviewer) {
+        if (!a.isHighRisk()) {
+            return Optional.empty();
+        }
+        List<ReviewDecision> approvals = approvals(a);
+        if (approvals.isEmpty()) {
+            return Optional.empty();
+        }
+        if (approvals.stream().anyMatch(d -> d.getReviewerId().equals(reviewer.id()))) {
+            return Optional.of("This case needs a second approver: you approved it already.");
+        }
+        if (!reviewer.senior()) {
+            return Optional.of("The second approval of this case needs a senior reviewer.");
+        }
+        return Optional.empty();
+    }
+
+    /** Why this reviewer may not claim or decide the case now, if anything stands in the way. */
+    public static Optional<String> obstacle(String reviewerId, State state, Instant expiresAt, String subjectId, String escalatedBy,
+            Instant now) {
+        if (state != State.ESCALATED) {
+            return Optional.of("This case has already been decided.");
+        }
+        if (!now.isBefore(expiresAt)) {
+            return Optional.of("This case waited too long and has expired; the employee has to start again.");
+        }
+        if (reviewerId.equals(subjectId)) {
+            return Optional.of("You cannot review a case about your own account. Another reviewer will.");
+        }
+        if (reviewerId.equals(escalatedBy)) {
+            return Optional.of("You opened this case yourself, so another reviewer has to decide it.");
+        }
+        return Optional.empty();
+    }
+
+    private Attempt decidable(String reference, Reviewer reviewer, Instant now) {
         Attempt a = byReference(reference).orElseThrow(() -> new Refused("There is no such case."));
-        if (a.getState() != State.ESCALATED) {
-            throw new Refused("This case has already been decided.");
-        }
-        if (reviewer.id().equals(a.getDirectoryUserId())) {
-            throw new Refused("You cannot review a case about your own account.");
-        }
+        obstacle(reviewer.id(), a.getState(), a.getExpiresAt(), a.getDirectoryUserId(), a.getEscalatedBy(), now).ifPresent(reason -> {
+            throw new Refused(reason);
+        });
         return a;
+    }
+
+    /** Approvals so far per case, for the given attempt ids (a four-eyes case waiting for its second shows 1). */
+    public java.util.Map<Long, Integer> approvalCounts(java.util.Collection<Long> attemptIds) {
+        java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+        if (attemptIds.isEmpty()) {
+            return out;
+        }
+        em.createQuery("select d.attemptId, count(d) from ReviewDecision d where d.decision = :k and d.attemptId in :ids"
+                + " group by d.attemptId", Object[].class).setParameter("k", Kind.APPROVE).setParameter("ids", attemptIds)
+                .getResultList().forEach(row -> out.put((Long) row[0], ((Number) row[1]).intValue()));
+        return out;
+    }
+
+    /** Attempts about this account since {@code since}, newest first: the case page's history. */
+    public List<Attempt> history(String directoryUserId, Instant since) {
+        return em.createQuery("select a from Attempt a where a.directoryUserId = :u and a.createdAt >= :t order by a.createdAt desc, a.id desc",
+                Attempt.class).setParameter("u", directoryUserId).setParameter("t", since).getResultList();
+    }
+
+    /** Every decision ever made about this account with its case reference, newest first. */
+    public List<Object[]> decisionsAbout(String directoryUserId) {
+        return em.createQuery("select d, a.caseReference from ReviewDecision d, Attempt a where d.attemptId = a.id"
+                + " and a.directoryUserId = :u order by d.decidedAt desc, d.id desc", Object[].class)
+                .setParameter("u", directoryUserId).getResultList();
+    }
+
+    /** Open cases that escalated before {@code cutoff} and whose reviewers have not yet been told they are overdue. */
+    public List<Attempt> overdueUnannounced(Instant cutoff) {
+        return em.createQuery("select a from Attempt a where a.state = :s and a.escalatedAt < :t and a.slaNotifiedAt is null"
+                + " order by a.escalatedAt", Attempt.class).setParameter("s", State.ESCALATED).setParameter("t", cutoff).getResultList();
+    }
+
+    /**
+     * Cases whose evidence retention may clear: decided before {@code cutoff}, or left undecided until they expired
+     * before it, and still holding a verified name or birthdate.
+     */
+    public List<Attempt> evidenceToPurge(Instant cutoff) {
+        return em.createQuery("select a from Attempt a where a.evidencePurgedAt is null"
+                + " and (a.verifiedFullName is not null or a.verifiedGivenName is not null or a.verifiedBirthdate is not null)"
+                + " and (a.decidedAt < :t or (a.decidedAt is null and a.expiresAt < :t))", Attempt.class)
+                .setParameter("t", cutoff).getResultList();
     }
 
     private void record(Attempt a, Reviewer reviewer, Kind kind, String reason, Instant now) {

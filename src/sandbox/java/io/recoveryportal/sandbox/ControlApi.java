@@ -3,6 +3,9 @@ package io.recoveryportal.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +17,16 @@ import java.util.Map;
  * <li>{@code /control/graph/directory/reset}: the directory back to its seed (methods, passwords, write log);</li>
  * <li>{@code /control/incode/rotate-keys} and {@code /control/entra/rotate-keys}: a new signing key;</li>
  * <li>{@code /control/incode/tamper?mode=...}: the next Incode ID token is tampered (see {@link IncodeProvider.Tamper}).</li>
+ * <li>{@code /control/incode/webhook?url=...&auth=none|oauth|header} with {@code tokenUrl}, {@code clientId},
+ * {@code clientSecret} (oauth) or {@code headerName}, {@code headerValue} (header): where B2B session webhooks go;
+ * an empty {@code url} turns them off;</li>
+ * <li>{@code /control/incode/webhook/faults?duplicates=true&order=REVERSED&delayMs=0&retryBaseMs=30000}: webhook
+ * faults (each parameter optional; see {@link IncodeWebhooks});</li>
+ * <li>{@code /control/incode/webhook/reset}: webhook faults off (the URL stays);</li>
+ * <li>{@code /control/incode/b2b/reset}: forget B2B requests, sessions and the webhook log.</li>
  * </ul>
- * GET {@code /control} describes the current state as JSON.
+ * GET {@code /control} describes the current state as JSON; GET {@code /control/incode/b2b} lists the B2B
+ * requests, sessions (with their links) and every webhook event and delivery attempt.
  */
 final class ControlApi implements HttpHandler {
 
@@ -28,12 +39,17 @@ final class ControlApi implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
+        if ("GET".equals(ex.getRequestMethod()) && "/control/incode/b2b".equals(path)) {
+            Http.json(ex, 200, b2bState());
+            return;
+        }
         if ("GET".equals(ex.getRequestMethod()) && ("/control".equals(path) || "/control/".equals(path))) {
             Faults.Failure f = sandbox.faults().pending();
             Http.json(ex, 200, Json.of(
                     "graph", Json.of("pendingFailure", f == null ? null : Json.of("status", f.status(), "remaining", f.remaining(), "retryAfter", f.retryAfter()),
                             "latencyMs", sandbox.faults().latency(), "faultsServed", sandbox.faults().injectedCount()),
-                    "incode", Json.of("currentKeyId", sandbox.incode().keys().currentKeyId(), "pendingTamper", sandbox.incode().pendingTamper().name()),
+                    "incode", Json.of("currentKeyId", sandbox.incode().keys().currentKeyId(), "pendingTamper", sandbox.incode().pendingTamper().name(),
+                            "webhook", webhookState()),
                     "entra", Json.of("currentKeyId", sandbox.entraKeys().currentKeyId())));
             return;
         }
@@ -54,6 +70,13 @@ final class ControlApi implements HttpHandler {
                 case "/control/incode/rotate-keys" -> sandbox.incode().keys().rotate();
                 case "/control/entra/rotate-keys" -> sandbox.entraKeys().rotate();
                 case "/control/incode/tamper" -> sandbox.incode().tamperNext(IncodeProvider.Tamper.valueOf(q.getOrDefault("mode", "NONE").toUpperCase()));
+                case "/control/incode/webhook" -> configureWebhook(q);
+                case "/control/incode/webhook/faults" -> webhookFaults(q);
+                case "/control/incode/webhook/reset" -> sandbox.incode().webhooks().resetFaults();
+                case "/control/incode/b2b/reset" -> {
+                    sandbox.incode().b2b().clear();
+                    sandbox.incode().webhooks().clearLog();
+                }
                 default -> {
                     Http.text(ex, 404, "unknown control " + path);
                     return;
@@ -64,5 +87,85 @@ final class ControlApi implements HttpHandler {
             return;
         }
         Http.json(ex, 200, Json.of("ok", true));
+    }
+
+    private void configureWebhook(Map<String, String> q) {
+        IncodeWebhooks w = sandbox.incode().webhooks();
+        String url = q.getOrDefault("url", "").trim();
+        if (url.isEmpty()) {
+            w.disable();
+            return;
+        }
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("url must be http(s)");
+        }
+        String mode = q.getOrDefault("auth", "none");
+        IncodeWebhooks.Auth auth = switch (mode) {
+            case "none" -> IncodeWebhooks.none();
+            case "oauth" -> IncodeWebhooks.oauth(required(q, "tokenUrl"), required(q, "clientId"), required(q, "clientSecret"));
+            case "header" -> IncodeWebhooks.header(required(q, "headerName"), required(q, "headerValue"));
+            default -> throw new IllegalArgumentException("auth must be none, oauth or header");
+        };
+        w.configure(url, auth);
+    }
+
+    private void webhookFaults(Map<String, String> q) {
+        IncodeWebhooks w = sandbox.incode().webhooks();
+        if (q.containsKey("duplicates")) {
+            w.duplicates(Boolean.parseBoolean(q.get("duplicates")));
+        }
+        if (q.containsKey("order")) {
+            w.order(IncodeWebhooks.Order.valueOf(q.get("order").toUpperCase()));
+        }
+        if (q.containsKey("delayMs")) {
+            w.delay(Duration.ofMillis(Long.parseLong(q.get("delayMs"))));
+        }
+        if (q.containsKey("retryBaseMs")) {
+            w.retryBaseDelay(Duration.ofMillis(Math.max(0, Long.parseLong(q.get("retryBaseMs")))));
+        }
+    }
+
+    private static String required(Map<String, String> q, String name) {
+        String v = q.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return v;
+    }
+
+    /** Never the secrets: the mode is enough to tell what the portal should expect. */
+    private Map<String, Object> webhookState() {
+        IncodeWebhooks w = sandbox.incode().webhooks();
+        return Json.of("url", w.url(), "auth", w.authMode(), "duplicates", w.duplicates(), "order", w.order().name(),
+                "delayMs", w.delay().toMillis(), "retryBaseMs", w.retryBaseDelay().toMillis(), "pending", w.pending(),
+                "tokenRequests", w.tokenRequests());
+    }
+
+    private Map<String, Object> b2bState() {
+        IncodeB2b b2b = sandbox.incode().b2b();
+        IncodeWebhooks w = sandbox.incode().webhooks();
+        List<Object> requests = new ArrayList<>();
+        for (IncodeB2b.Request r : b2b.requests()) {
+            requests.add(Json.of("at", r.at().toString(), "status", r.status(), "loginHint", r.loginHint(),
+                    "integrationReference", r.integrationReference(), "interviewId", r.interviewId()));
+        }
+        List<Object> sessions = new ArrayList<>();
+        for (IncodeB2b.Session s : b2b.sessions()) {
+            IncodeVerification v = s.verification();
+            sessions.add(Json.of("interviewId", s.interviewId(), "interviewCode", s.interviewCode(), "loginHint", s.loginHint(),
+                    "state", s.state().name(), "url", sandbox.incodeIssuer() + "/s/" + s.token(),
+                    "overallStatus", v == null ? null : v.status(), "outcome", v == null ? null : v.outcome().name()));
+        }
+        List<Object> events = new ArrayList<>();
+        for (IncodeWebhooks.Event e : w.emitted()) {
+            events.add(e.payload());
+        }
+        List<Object> attempts = new ArrayList<>();
+        for (IncodeWebhooks.Attempt a : w.attempts()) {
+            attempts.add(Json.of("at", a.at().toString(), "event", a.event(), "interviewId", a.interviewId(), "copy", a.copy(),
+                    "attempt", a.attempt(), "status", a.status(), "delivered", a.delivered(), "error", a.error()));
+        }
+        return Json.of("requests", requests, "sessions", sessions, "webhook", webhookState(), "events", events,
+                "attempts", attempts);
     }
 }

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The sandbox's Incode OpenID Connect provider, answering as Incode's integration guide (seed 000) and its
  * Auth0 example (seed 002) describe: discovery, JWKS, an authorization endpoint whose page lets a tester decide
  * how the document-and-selfie check ends, the token endpoint (three client authentication methods, PKCE S256,
- * single-use 60-second codes, client credentials for the B2B API) and userinfo.
+ * single-use 60-second codes, client credentials for the B2B API) and userinfo. The helpdesk-initiated
+ * (B2B) sessions, their result fetch and their webhooks live in {@link IncodeB2b} and {@link IncodeWebhooks}
+ * on the same issuer.
  *
  * <p>Mounted at {@code /incode}; every path below is relative to {@link Sandbox#incodeIssuer()}.
  */
@@ -102,7 +104,12 @@ public final class IncodeProvider implements HttpHandler {
     private final AtomicReference<Tamper> tamper = new AtomicReference<>(Tamper.NONE);
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final List<Issued> issued = new CopyOnWriteArrayList<>();
+    /** Client-credentials tokens by jti, with their expiry: only these open the B2B API. */
+    private final Map<String, Instant> machineTokens = new ConcurrentHashMap<>();
+    private final IncodeWebhooks webhooks = new IncodeWebhooks();
+    private final IncodeB2b b2b;
     private volatile Duration slowTokenDelay = Duration.ofSeconds(15);
+    private volatile Duration machineTokenLifetime = Duration.ofSeconds(CLIENT_CREDENTIALS_SECONDS);
     private SigningKeys strayKeys;
 
     IncodeProvider(Sandbox sandbox) {
@@ -111,6 +118,22 @@ public final class IncodeProvider implements HttpHandler {
         this.flow = new CodeFlow<>(sandbox.credentials().incodeClientId(), Duration.ofSeconds(60));
         this.clientAuth = new ClientSecretAuthentication(sandbox.credentials().incodeClientId(),
                 sandbox.credentials().incodeClientSecret(), List.of(tokenEndpoint(), issuer()));
+        this.b2b = new IncodeB2b(sandbox, this, webhooks);
+    }
+
+    /** The helpdesk-initiated (B2B) sessions: request-new, the session page and the result fetch. */
+    public IncodeB2b b2b() {
+        return b2b;
+    }
+
+    /** Where and how the B2B sessions' webhooks go, with their fault knobs and delivery log. */
+    public IncodeWebhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Lifetime of new client-credentials tokens (Incode's: 300 s); shorter lets tests see one expire. */
+    public void clientCredentialsLifetime(Duration lifetime) {
+        this.machineTokenLifetime = lifetime;
     }
 
     public SigningKeys keys() {
@@ -194,7 +217,13 @@ public final class IncodeProvider implements HttpHandler {
                     }
                 }
                 case "/connect/logout" -> onlyGet(ex, () -> logout(ex, Http.query(ex)));
-                default -> Http.text(ex, 404, "not found");
+                default -> {
+                    if (path.startsWith("/omni/") || path.startsWith("/s/")) {
+                        b2b.handle(ex, path);
+                    } else {
+                        Http.text(ex, 404, "not found");
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             // a malformed percent-encoding or similar: the client's fault, not the sandbox's
@@ -256,7 +285,7 @@ public final class IncodeProvider implements HttpHandler {
     }
 
     /** Who the login hint names: an employee by address, or a returning identity (face re-authentication). */
-    private record Hint(String value, People.Person person, boolean identity) {
+    record Hint(String value, People.Person person, boolean identity) {
 
         boolean isEmail() {
             return value != null && value.contains("@");
@@ -264,7 +293,11 @@ public final class IncodeProvider implements HttpHandler {
     }
 
     private Hint hint(CodeFlow.Request r) {
-        String v = r.loginHint();
+        return hint(r.loginHint());
+    }
+
+    /** Shared with the B2B sessions, whose loginHint names people the same way. */
+    Hint hint(String v) {
         if (v == null || v.isBlank()) {
             return new Hint(null, null, false);
         }
@@ -279,6 +312,18 @@ public final class IncodeProvider implements HttpHandler {
         Hint h = hint(r);
         String title = h.identity() ? "Face re-authentication" : "Identity verification";
         StringBuilder b = new StringBuilder("<h1>Incode: ").append(title).append("</h1>");
+        whoIsVerified(b, h);
+        b.append("<form method=\"post\" action=\"").append(Http.esc(issuer() + "/oauth2/authorize")).append("\">")
+                .append(CodeFlow.pendingField(pendingId));
+        outcomeAndPersonFields(b, h);
+        b.append("<p><button type=\"submit\" name=\"").append(FORM_ACTION).append("\" value=\"").append(ACTION_FINISH)
+                .append("\">Finish verification</button> <button type=\"submit\" name=\"").append(FORM_ACTION)
+                .append("\" value=\"").append(ACTION_CANCEL).append("\">Cancel</button></p></form>");
+        return Http.page("Incode " + title, b.toString());
+    }
+
+    /** Whose session it is, as the page tells the tester; shared with the B2B session page. */
+    static void whoIsVerified(StringBuilder b, Hint h) {
         if (h.person() != null) {
             People.Document d = h.person().document();
             b.append("<p>").append(h.identity() ? "Returning identity <code>" + Http.esc(h.value()) + "</code>: " : "Verifying ")
@@ -291,9 +336,14 @@ public final class IncodeProvider implements HttpHandler {
         } else {
             b.append("<p>No login hint was sent. Choose whose ID is presented below.</p>");
         }
-        b.append("<form method=\"post\" action=\"").append(Http.esc(issuer() + "/oauth2/authorize")).append("\">")
-                .append(CodeFlow.pendingField(pendingId))
-                .append("<fieldset><legend>How does the verification end?</legend>");
+    }
+
+    /**
+     * The tester's choices, shared by the OIDC page and the B2B session page so both are driven alike:
+     * radios {@code outcome-<OUTCOME>} in a fieldset, then a labelled select of whose ID is presented.
+     */
+    void outcomeAndPersonFields(StringBuilder b, Hint h) {
+        b.append("<fieldset><legend>How does the verification end?</legend>");
         for (IncodeVerification.Outcome o : IncodeVerification.Outcome.values()) {
             String id = "outcome-" + o.name();
             b.append("<div><input type=\"radio\" name=\"").append(FORM_OUTCOME).append("\" id=\"").append(id)
@@ -310,10 +360,7 @@ public final class IncodeProvider implements HttpHandler {
                     .append(Http.esc(p.document().name() + ", born " + p.document().birthdate() + " (" + p.userPrincipalName() + ")"))
                     .append("</option>");
         }
-        b.append("</select></p><p><button type=\"submit\" name=\"").append(FORM_ACTION).append("\" value=\"").append(ACTION_FINISH)
-                .append("\">Finish verification</button> <button type=\"submit\" name=\"").append(FORM_ACTION)
-                .append("\" value=\"").append(ACTION_CANCEL).append("\">Cancel</button></p></form>");
-        return Http.page("Incode " + title, b.toString());
+        b.append("</select></p>");
     }
 
     /** The page's post: the tester's decision becomes a code (or, on cancel, access_denied). */
@@ -336,18 +383,28 @@ public final class IncodeProvider implements HttpHandler {
             CodeFlow.redirectWithError(ex, r, "access_denied", "The user cancelled the verification.");
             return;
         }
-        Hint h = hint(r);
-        People.Person owner = h.person() != null && outcome != IncodeVerification.Outcome.OTHER_PERSONS_ID
-                ? h.person() : people.byId(form.get(FORM_PERSON)).orElse(null);
-        if (owner == null) {
+        Optional<IncodeVerification> v = conclude(IncodeVerification.newInterviewId(), hint(r), outcome, form.get(FORM_PERSON));
+        if (v.isEmpty()) {
             errorPage(ex, 400, "Whose ID?", "Choose whose ID is presented, then start again from the application.");
             return;
         }
+        flow.redirectWithCode(ex, r, v.get());
+    }
+
+    /**
+     * What the session found, as the tester decided it: the hinted person's document unless the outcome is
+     * another person's ID or the hint named nobody; then the person chosen on the page, if any.
+     */
+    Optional<IncodeVerification> conclude(String interviewId, Hint h, IncodeVerification.Outcome outcome, String presentedPersonId) {
+        People.Person owner = h.person() != null && outcome != IncodeVerification.Outcome.OTHER_PERSONS_ID
+                ? h.person() : people.byId(presentedPersonId).orElse(null);
+        if (owner == null) {
+            return Optional.empty();
+        }
         String email = h.isEmail() ? h.value().trim() : owner.mail();
-        IncodeVerification v = new IncodeVerification(IncodeVerification.newInterviewId(), identityIdOf(owner.id()),
+        return Optional.of(new IncodeVerification(interviewId, identityIdOf(owner.id()),
                 h.person() == null ? null : h.person().id(), owner.id(), outcome, outcome.read(owner.document()),
-                email, h.identity(), Instant.now());
-        flow.redirectWithCode(ex, r, v);
+                email, h.identity(), Instant.now()));
     }
 
     // ---- token endpoint ----
@@ -488,12 +545,29 @@ public final class IncodeProvider implements HttpHandler {
             return;
         }
         Instant now = Instant.now();
+        long seconds = Math.max(1, machineTokenLifetime.toSeconds());
+        Instant expires = now.plusMillis(Math.max(1, machineTokenLifetime.toMillis()));
         String clientId = sandbox.credentials().incodeClientId();
+        String jti = UUID.randomUUID().toString();
         String token = keys.sign(new JWTClaimsSet.Builder().issuer(issuer()).subject(clientId).audience(clientId)
                 .claim("client_id", clientId).claim("scope", scope).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(CLIENT_CREDENTIALS_SECONDS))).jwtID(UUID.randomUUID().toString())
-                .build());
-        Http.json(ex, 200, Json.of("access_token", token, "token_type", "Bearer", "expires_in", CLIENT_CREDENTIALS_SECONDS));
+                .expirationTime(Date.from(expires)).jwtID(jti).build());
+        machineTokens.values().removeIf(e -> e.isBefore(now));
+        machineTokens.put(jti, expires);
+        Http.json(ex, 200, Json.of("access_token", token, "token_type", "Bearer", "expires_in", seconds));
+    }
+
+    /**
+     * Whether {@code token} is a live client-credentials token of this issuer. A user's access token from the
+     * code flow is not one: the B2B API is for the integration's server, not for a person's session.
+     */
+    boolean isMachineToken(String token) {
+        JWTClaimsSet c = keys.verify(token);
+        if (c == null || c.getJWTID() == null || !issuer().equals(c.getIssuer())) {
+            return false;
+        }
+        Instant expires = machineTokens.get(c.getJWTID());
+        return expires != null && expires.isAfter(Instant.now());
     }
 
     // ---- userinfo ----

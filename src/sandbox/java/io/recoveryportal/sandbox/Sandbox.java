@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -61,16 +62,23 @@ public final class Sandbox implements AutoCloseable {
     private GraphApi graph;
     private Mailbox mailbox;
 
-    /** Client ids and secrets. Secrets are new on every start: nothing ships with a known secret. */
+    /**
+     * Client ids and secrets. Secrets are new on every start: nothing ships with a known secret.
+     *
+     * @param incodeApiKey the {@code x-api-key} of Incode's B2B API (Dashboard: Configuration, API Keys)
+     * @param incodeIntegrationId the API integration's id (Dashboard: Integrations, Copy ID), which the B2B
+     *        request-new call sends as {@code integrationReference} (seeds 000, 001, 004)
+     */
     public record Credentials(String tenantId, String portalClientId, String portalClientSecret,
-            String incodeClientId, String incodeClientSecret) {
+            String incodeClientId, String incodeClientSecret, String incodeApiKey, String incodeIntegrationId) {
     }
 
     private Sandbox(Options options) {
         this.options = options;
         this.directory = Directory.load(options.directorySeed());
         this.credentials = new Credentials(directory.tenantId(), directory.appId(), randomSecret(),
-                "portal-" + directory.tenantId().substring(0, 8), randomSecret());
+                "portal-" + directory.tenantId().substring(0, 8), randomSecret(), randomSecret(),
+                UUID.randomUUID().toString());
     }
 
     public static Sandbox start(Options options) throws IOException {
@@ -151,7 +159,7 @@ public final class Sandbox implements AutoCloseable {
         }
         StringBuilder b = new StringBuilder("<h1>Recovery portal sandbox</h1><ul>");
         b.append("<li><a href=\"/mail\">Mailbox</a> (SMTP on port ").append(smtpPort()).append(")</li>");
-        b.append("<li>Incode issuer: <code>").append(Http.esc(incodeIssuer())).append("</code></li>");
+        b.append("<li>Incode issuer: <code>").append(Http.esc(incodeIssuer())).append("</code> (helpdesk sessions and webhooks: <a href=\"/control/incode/b2b\">state</a>)</li>");
         b.append("<li>Graph: <code>").append(Http.esc(graphBaseUrl())).append("</code></li>");
         b.append("<li>Entra authority: <code>").append(Http.esc(entraAuthorityHost() + "/" + credentials.tenantId()))
                 .append("</code></li></ul>");
@@ -234,6 +242,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Every configuration key the portal needs to run against this sandbox (MicroProfile Config names). */
+    /** Where the portal announces review cases when it runs against the sandbox. */
+    public static final String REVIEWERS_ADDRESS = "it-reviewers@contoso.com";
+
     public Map<String, String> portalConfig(String portalBaseUrl) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("portal.sandbox", "true");
@@ -244,6 +255,9 @@ public final class Sandbox implements AutoCloseable {
         c.put("incode.client-id", credentials.incodeClientId());
         c.put("incode.client-secret", credentials.incodeClientSecret());
         c.put("incode.client-auth", "client_secret_basic");
+        // the helpdesk (B2B) API: same issuer and client, plus these two
+        c.put("incode.api-key", credentials.incodeApiKey());
+        c.put("incode.integration-id", credentials.incodeIntegrationId());
         c.put("entra.tenant-id", credentials.tenantId());
         c.put("entra.client-id", credentials.portalClientId());
         c.put("entra.client-secret", credentials.portalClientSecret());
@@ -253,6 +267,8 @@ public final class Sandbox implements AutoCloseable {
         c.put("mail.smtp.host", "localhost");
         c.put("mail.smtp.port", Integer.toString(smtpPort()));
         c.put("mail.from", "Account recovery <no-reply@contoso.com>");
+        // new and overdue review cases are announced here; the sandbox's mailbox shows them at /mail
+        c.put("review.notify-address", REVIEWERS_ADDRESS);
         return c;
     }
 
@@ -264,6 +280,9 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        if (incode != null) {
+            incode.webhooks().close();
+        }
         if (http != null) {
             http.stop(0);
         }

@@ -59,7 +59,12 @@ final class Browser {
 
     /** Waits for the page's heading (after a click the old page can still be there for a moment). */
     static void awaitHeading(WebDriver driver, String expected) {
-        textOf(driver, By.tagName("h1"), expected::equals);
+        awaitHeading(driver, expected, Duration.ofSeconds(15));
+    }
+
+    /** The same, for a page that changes by itself (the employee's page refreshes while a case waits). */
+    static void awaitHeading(WebDriver driver, String expected, Duration timeout) {
+        textOf(driver, By.tagName("h1"), expected::equals, timeout);
     }
 
     /** Redirect chains (portal → provider → callback → page) can outlast Selenium's own wait for a click. */
@@ -74,8 +79,12 @@ final class Browser {
      * so elements are looked up again until the new page is there (or 15 s have passed).
      */
     static String textOf(WebDriver driver, By by, Predicate<String> until) {
+        return textOf(driver, by, until, Duration.ofSeconds(15));
+    }
+
+    static String textOf(WebDriver driver, By by, Predicate<String> until, Duration timeout) {
         String[] last = {null};
-        new WebDriverWait(driver, Duration.ofSeconds(15))
+        new WebDriverWait(driver, timeout)
                 .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
                 .withMessage(() -> "waiting for " + by + "; last text: " + last[0])
                 .until(d -> until.test(last[0] = d.findElement(by).getText()));

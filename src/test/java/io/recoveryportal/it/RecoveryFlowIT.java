@@ -177,23 +177,27 @@ class RecoveryFlowIT {
 
     @Test
     void manualReviewAndNameMismatchBecomeCasesWithoutAnyDirectoryWrite() {
+        // other test classes share the sandbox and may have recovered these people before: count from here
+        long joseBefore = writesFor("jose.garcia@contoso.com");
+        long bobBefore = writesFor("bob.wilson@contoso.com");
         startAndVerify("jose.garcia@contoso.com", "password", "MANUAL_REVIEW");
         awaitHeading("Your request needs a review");
         assertTrue(browser.findElement(By.id("case-reference")).getText().matches("RC-[A-Z2-9]{8}"));
-        assertEquals(0, writesFor("jose.garcia@contoso.com"));
+        assertEquals(joseBefore, writesFor("jose.garcia@contoso.com"));
 
         browser.manage().deleteAllCookies();
         startAndVerify("bob.wilson@contoso.com", "mfa", "VERIFIED");
         awaitHeading("Your request needs a review");
         Browser.screenshot(browser, "recover-review");
-        assertEquals(0, writesFor("bob.wilson@contoso.com"));
+        assertEquals(bobBefore, writesFor("bob.wilson@contoso.com"));
     }
 
     @Test
     void aFailedVerificationGivesTheFailurePage() {
+        long before = writesFor("sarah.oconnor@contoso.com");
         startAndVerify("sarah.oconnor@contoso.com", "password", "FAIL");
         awaitHeading("We could not verify you");
-        assertEquals(0, writesFor("sarah.oconnor@contoso.com"));
+        assertEquals(before, writesFor("sarah.oconnor@contoso.com"));
     }
 
     @Test
@@ -223,6 +227,7 @@ class RecoveryFlowIT {
 
     @Test
     void aReplayedCallbackChangesNothing() {
+        long before = writesFor("an.nguyen@contoso.com");
         startAndVerify("an.nguyen@contoso.com", "mfa", "VERIFIED");
         int issued = sandbox.incode().issued().size();
         // the callback again (browser history, a shared link): the attempt has moved on, no code is exchanged
@@ -234,7 +239,7 @@ class RecoveryFlowIT {
         browser.get(replay);
         awaitHeading("This link has already been used or has expired");
         assertEquals(issued, sandbox.incode().issued().size(), "no token was requested for a replay");
-        assertEquals(0, writesFor("an.nguyen@contoso.com"));
+        assertEquals(before, writesFor("an.nguyen@contoso.com"));
     }
 
     @Test

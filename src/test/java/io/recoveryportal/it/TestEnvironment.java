@@ -76,6 +76,7 @@ public final class TestEnvironment {
                 // low enough for RecoveryFlowIT to reach it with one address, high enough for every other test
                 config.put("recovery.rate.per-account-per-day", "3");
                 config.put("recovery.rate.per-ip-per-hour", "1000");
+                config.put("incode.dashboard-url-template", "https://dashboard.example/sessions/{interviewId}");
                 // the production artifact: the uber jar, WAR and pre-boot commands inside
                 // Payara's own log goes to target/it-portal.log, for whoever has to find out why a test failed
                 var log = new java.io.PrintStream(java.nio.file.Files.newOutputStream(target().resolve("it-portal.log")), true,

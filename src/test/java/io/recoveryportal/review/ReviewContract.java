@@ -8,6 +8,7 @@ import io.recoveryportal.persistence.DatabaseContract;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.recovery.AttemptRepository;
+import io.recoveryportal.recovery.CaseReason;
 import io.recoveryportal.review.ReviewCases.Refused;
 import io.recoveryportal.review.ReviewCases.Result;
 import io.recoveryportal.security.OpaqueTokens;
@@ -38,8 +39,10 @@ abstract class ReviewContract extends DatabaseContract {
             a.bindDirectoryUser(userId);
             a.moveTo(State.STARTED, State.VERIFYING, now);
             a.moveTo(State.VERIFYING, State.VERIFIED, now);
+            a.recordProofing("OK", 0.93, "interview-" + ref, "identity-" + userId);
+            a.recordMatch("REVIEW", "given-name=FAIL: BOB is not ROBERT\nbirthdate=PASS: same date");
             a.keepEvidence("JANE SMITH", "JANE", java.time.LocalDate.of(1985, 6, 15), ref);
-            a.escalated("matching: given-name", highRisk, now, Duration.ofDays(14));
+            a.escalated(CaseReason.NAME, "matching: given-name", highRisk, now, Duration.ofDays(14));
             a.moveTo(State.VERIFIED, State.ESCALATED, now);
             new AttemptRepository(em).add(a);
         });
@@ -97,17 +100,15 @@ abstract class ReviewContract extends DatabaseContract {
         cases(c -> c.claim(ref, rita, now, CLAIM));
         assertEquals(Result.AWAITING_SECOND_APPROVAL, cases(c -> c.decide(ref, rita, true, "first look: fine", now.plusSeconds(1), WINDOW)));
         assertEquals(State.ESCALATED, state(ref));
-        // the same reviewer again: refused
-        cases(c -> c.claim(ref, rita, now.plusSeconds(2), CLAIM));
-        assertTrue(assertThrows(Refused.class, () -> cases(c -> c.decide(ref, rita, true, "again", now.plusSeconds(3), WINDOW)))
+        // the same reviewer again: refused, already at the claim, so they cannot block the case
+        assertTrue(assertThrows(Refused.class, () -> cases(c -> c.claim(ref, rita, now.plusSeconds(2), CLAIM)))
                 .getMessage().contains("second approver"));
         // another reviewer who is not senior: refused
-        cases(c -> c.claim(ref, ravi, now.plus(CLAIM).plusSeconds(4), CLAIM));
-        assertTrue(assertThrows(Refused.class, () -> cases(c -> c.decide(ref, ravi, true, "ok", now.plus(CLAIM).plusSeconds(5), WINDOW)))
+        assertTrue(assertThrows(Refused.class, () -> cases(c -> c.claim(ref, ravi, now.plusSeconds(4), CLAIM)))
                 .getMessage().contains("senior"));
         // a senior reviewer completes it
-        cases(c -> c.claim(ref, sam, now.plus(CLAIM.multipliedBy(2)).plusSeconds(6), CLAIM));
-        assertEquals(Result.APPROVED, cases(c -> c.decide(ref, sam, true, "second approval", now.plus(CLAIM.multipliedBy(2)).plusSeconds(7), WINDOW)));
+        cases(c -> c.claim(ref, sam, now.plusSeconds(6), CLAIM));
+        assertEquals(Result.APPROVED, cases(c -> c.decide(ref, sam, true, "second approval", now.plusSeconds(7), WINDOW)));
         assertEquals(State.APPROVED, state(ref));
     }
 
@@ -156,5 +157,179 @@ abstract class ReviewContract extends DatabaseContract {
         assertEquals(State.APPROVED, state(ref));
         long decisionCount = cases(c -> c.decisions(c.byReference(ref).orElseThrow().getId())).size();
         assertEquals(1, decisionCount, "the loser's decision was rolled back");
+    }
+
+    // ---- the console's store: queue, overdue announcements, retention, carried-over approvals ----
+
+    private static ReviewSettings settings(Duration sla, Duration retention) {
+        return new ReviewSettings() {
+            @Override
+            public Duration sla() {
+                return sla;
+            }
+
+            @Override
+            public Duration retention() {
+                return retention;
+            }
+
+            @Override
+            public Duration claimDuration() {
+                return CLAIM;
+            }
+
+            @Override
+            public java.util.Optional<String> dashboardLink(String interviewId) {
+                return java.util.Optional.of("https://dashboard.example/sessions/" + interviewId);
+            }
+        };
+    }
+
+    private <T> T store(Instant at, Duration retention, java.util.function.Function<ReviewStore, T> work) {
+        return jpa().inTx(em -> work.apply(new ReviewStore(new ReviewCases(em), new io.recoveryportal.audit.AuditLog(em),
+                settings(Duration.ofHours(4), retention), java.time.Clock.fixed(at, java.time.ZoneOffset.UTC))));
+    }
+
+    private java.util.List<String> auditTypes(String ref) {
+        return jpa().inTx(em -> {
+            long id = new ReviewCases(em).byReference(ref).orElseThrow().getId();
+            return new io.recoveryportal.audit.AuditLog(em).forAttempt(id).stream().map(e -> e.getType()).toList();
+        });
+    }
+
+    @Test
+    void retentionClearsTheVerifiedDataOfDecidedCasesAndKeepsDecisionRulesHashAndAudit() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Duration retention = Duration.ofDays(30);
+        String ref = openCase("user-retention", false, now);
+        store(now, retention, s -> {
+            s.claim(ref, rita);
+            return s.decide(ref, rita, false, "document photo does not match", WINDOW);
+        });
+        Attempt before = cases(c -> c.byReference(ref).orElseThrow());
+        String expectedHash = ReviewStore.evidenceHash(before);
+
+        // not yet due: nothing changes
+        store(now.plus(Duration.ofDays(29)), retention, ReviewStore::purgeEvidence);
+        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().getVerifiedFullName()));
+
+        Instant later = now.plus(Duration.ofDays(31));
+        assertTrue(store(later, retention, ReviewStore::purgeEvidence) >= 1);
+        Attempt after = cases(c -> c.byReference(ref).orElseThrow());
+        assertEquals(null, after.getVerifiedFullName());
+        assertEquals(null, after.getVerifiedGivenName());
+        assertEquals(null, after.getVerifiedBirthdate());
+        assertEquals(expectedHash, after.getEvidenceHash(), "a hash of exactly what was purged");
+        assertEquals(64, after.getEvidenceHash().length());
+        assertEquals(before.getMatchRules(), after.getMatchRules(), "the rule outcomes stay");
+        assertEquals(State.DENIED, after.getState());
+        assertEquals(1, cases(c -> c.decisions(after.getId())).size(), "the decision stays");
+        assertEquals(java.util.List.of("review.case.claimed", "review.decision", "review.evidence.purged"), auditTypes(ref),
+                "the earlier audit trail is intact and the purge is in it");
+
+        // the case page still opens, without the data, with the hash
+        CaseFile file = store(later, retention, s -> s.read(ref, null).orElseThrow());
+        assertEquals(null, file.verified().fullName());
+        assertEquals(expectedHash, file.verified().evidenceHash());
+        assertEquals(1, file.decisions().size());
+        assertEquals(0, (int) store(later.plusSeconds(60), retention, ReviewStore::purgeEvidence), "a second run has nothing left to purge");
+        assertEquals(java.util.List.of("review.case.claimed", "review.decision", "review.evidence.purged"), auditTypes(ref));
+    }
+
+    @Test
+    void anOpenCaseIsNeverPurgedBeforeItIsDecidedOrExpired() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String ref = openCase("user-open", false, now);
+        // the case lives 14 days; retention of one day must not touch it while it can still be decided
+        store(now.plus(Duration.ofDays(3)), Duration.ofDays(1), ReviewStore::purgeEvidence);
+        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().getVerifiedFullName()));
+    }
+
+    @Test
+    void overdueCasesAreAnnouncedOnceAndTheQueueShowsAgeClaimAndApprovals() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String ref = openCase("user-sla", true, now);
+        java.util.List<QueueItem> early = store(now.plus(Duration.ofHours(1)), Duration.ofDays(30), s -> s.queue(rita.id()));
+        QueueItem item = early.stream().filter(i -> i.reference().equals(ref)).findFirst().orElseThrow();
+        assertTrue(!item.overdue() && item.highRisk() && item.reason() == CaseReason.NAME && "FREE".equals(item.claim()));
+        assertEquals(Duration.ofHours(3), item.slaLeft());
+
+        assertTrue(store(now.plus(Duration.ofHours(1)), Duration.ofDays(30), ReviewStore::announceOverdue).stream().noneMatch(ref::equals));
+        Instant late = now.plus(Duration.ofHours(5));
+        assertTrue(store(late, Duration.ofDays(30), ReviewStore::announceOverdue).contains(ref));
+        assertTrue(store(late.plusSeconds(60), Duration.ofDays(30), ReviewStore::announceOverdue).stream().noneMatch(ref::equals),
+                "announced once");
+
+        store(late, Duration.ofDays(30), s -> {
+            s.claim(ref, rita);
+            return s.decide(ref, rita, true, "first approval", WINDOW);
+        });
+        QueueItem waiting = store(late.plusSeconds(1), Duration.ofDays(30), s -> s.queue(sam.id())).stream()
+                .filter(i -> i.reference().equals(ref)).findFirst().orElseThrow();
+        assertTrue(waiting.overdue());
+        assertEquals(1, waiting.approvals());
+        assertTrue(waiting.getSlaText().startsWith("overdue by 1 h"), waiting.getSlaText());
+    }
+
+    @Test
+    void theAgentWhoEscalatedACaseCannotDecideIt() {
+        Instant now = Instant.now();
+        String ref = openCase("user-helpdesk", false, now);
+        jpa().run(em -> new ReviewCases(em).byReference(ref).orElseThrow().escalatedBy(ravi.id()));
+        assertTrue(assertThrows(Refused.class, () -> cases(c -> c.claim(ref, ravi, now, CLAIM))).getMessage().contains("yourself"));
+        cases(c -> c.claim(ref, rita, now, CLAIM));
+    }
+
+    @Test
+    void anExpiredCaseCannotBeDecided() {
+        Instant now = Instant.now();
+        String ref = openCase("user-expired", false, now);
+        Instant later = now.plus(Duration.ofDays(15));
+        assertTrue(assertThrows(Refused.class, () -> cases(c -> c.claim(ref, rita, later, CLAIM))).getMessage().contains("expired"));
+        assertTrue(store(later, Duration.ofDays(30), s -> s.queue(rita.id())).stream().noneMatch(i -> i.reference().equals(ref)),
+                "an expired case leaves the queue");
+    }
+
+    @Test
+    void anApprovalCarriesOverOnceToTheSameIdentityAndAccountWithinItsWindow() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String ref = openCase("user-return", false, now);
+        cases(c -> c.claim(ref, rita, now, CLAIM));
+        cases(c -> c.decide(ref, rita, true, "matches HR record", now.plusSeconds(1), WINDOW));
+
+        String otherIdentity = verifiedAttempt("user-return", now.plusSeconds(30));
+        Instant later = now.plus(Duration.ofHours(2));
+        assertTrue(!carryOver(otherIdentity, "user-return", "identity-someone-else", later), "another identity: no");
+        String returning = verifiedAttempt("user-return", now.plusSeconds(60));
+        assertTrue(!carryOver(returning, "user-return", "identity-user-return", now.plus(WINDOW).plusSeconds(5)), "after the window: no");
+        assertTrue(carryOver(returning, "user-return", "identity-user-return", later));
+        assertEquals(State.EXPIRED, state(ref), "the earlier approval is used up");
+        Attempt carried = jpa().inTx(em -> new AttemptRepository(em).findByIdHash(OpaqueTokens.hash(returning)).orElseThrow());
+        assertEquals(State.APPROVED, carried.getState());
+        assertEquals(now.plusSeconds(1).plus(WINDOW), carried.getExpiresAt(), "the approval's own window, not a new one");
+        String third = verifiedAttempt("user-return", now.plusSeconds(90));
+        assertTrue(carryOver(third, "user-return", "identity-user-return", later.plusSeconds(1)),
+                "still within the window, the approval can move on again, but only from the attempt that holds it");
+        assertEquals(State.EXPIRED, jpa().inTx(em -> new AttemptRepository(em).findByIdHash(OpaqueTokens.hash(returning)).orElseThrow().getState()));
+    }
+
+    /** A fresh attempt for {@code userId} that has just come back from Incode; returns its raw id. */
+    private String verifiedAttempt(String userId, Instant at) {
+        String raw = OpaqueTokens.generate();
+        jpa().run(em -> {
+            Attempt a = new Attempt(OpaqueTokens.hash(raw), Attempt.Kind.RECOVERY, Attempt.RequestedAction.PASSWORD,
+                    "someone@contoso.com", at, Duration.ofDays(2));
+            a.bindDirectoryUser(userId);
+            a.moveTo(State.STARTED, State.VERIFYING, at);
+            a.moveTo(State.VERIFYING, State.VERIFIED, at);
+            new AttemptRepository(em).add(a);
+        });
+        return raw;
+    }
+
+    private boolean carryOver(String raw, String userId, String identityId, Instant at) {
+        return jpa().inTx(em -> new io.recoveryportal.recovery.AttemptStore(new AttemptRepository(em), new io.recoveryportal.audit.AuditLog(em),
+                java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).carryOverApproval(raw, userId, identityId, at.minus(WINDOW),
+                a -> a.recordProofing("OK", 0.9, "interview-again", identityId)));
     }
 }

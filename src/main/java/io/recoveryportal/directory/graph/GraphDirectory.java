@@ -10,6 +10,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
+import io.recoveryportal.lookup.DirectoryProfile;
 import io.recoveryportal.lookup.Membership;
 import io.recoveryportal.lookup.WorkEmail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,6 +96,31 @@ public class GraphDirectory implements DirectoryAccounts {
             }
             throw GraphFailures.translate("read an account", e);
         }
+    }
+
+    /** Two requests: the user with the profile properties, then their manager (404 when none is set). */
+    @Override
+    public Optional<DirectoryProfile> profile(String objectId) {
+        User u;
+        try {
+            u = graph.get().users().byUserId(objectId).get(rc -> rc.queryParameters.select = UserMapping.profileSelection(birthdateAttribute));
+        } catch (RuntimeException e) {
+            if (GraphFailures.status(e) == 404) {
+                return Optional.empty();
+            }
+            throw GraphFailures.translate("read an account's profile", e);
+        }
+        User manager;
+        try {
+            manager = graph.get().users().byUserId(objectId).manager().get(rc -> rc.queryParameters.select = new String[] {"id", "displayName"})
+                    instanceof User m ? m : null;
+        } catch (RuntimeException e) {
+            if (GraphFailures.status(e) != 404) {
+                throw GraphFailures.translate("read an account's manager", e);
+            }
+            manager = null;
+        }
+        return Optional.of(UserMapping.toProfile(u, manager, birthdateAttribute));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.recoveryportal.directory.graph;
 import com.microsoft.graph.models.User;
 import com.microsoft.kiota.serialization.UntypedString;
 import io.recoveryportal.lookup.DirectoryAccount;
+import io.recoveryportal.lookup.DirectoryProfile;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,6 +26,23 @@ final class UserMapping {
     static String[] selection(String birthdateAttribute) {
         return new String[] {"id", "userPrincipalName", "mail", "otherMails", "proxyAddresses", "givenName", "surname",
             "displayName", "accountEnabled", birthdateAttribute};
+    }
+
+    /** The account's selection plus what a reviewer or an activation needs to see. */
+    static String[] profileSelection(String birthdateAttribute) {
+        return Stream.concat(Stream.of(selection(birthdateAttribute)),
+                Stream.of("department", "jobTitle", "createdDateTime", "lastPasswordChangeDateTime", "employeeHireDate"))
+                .toArray(String[]::new);
+    }
+
+    static DirectoryProfile toProfile(User u, User manager, String birthdateAttribute) {
+        return new DirectoryProfile(toAccount(u, birthdateAttribute), u.getDepartment(), u.getJobTitle(),
+                manager == null ? null : manager.getDisplayName(), manager == null ? null : manager.getId(),
+                instant(u.getCreatedDateTime()), instant(u.getLastPasswordChangeDateTime()), instant(u.getEmployeeHireDate()));
+    }
+
+    private static java.time.Instant instant(java.time.OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 
     static DirectoryAccount toAccount(User u, String birthdateAttribute) {

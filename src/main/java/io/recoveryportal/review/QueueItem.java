@@ -1,0 +1,27 @@
+package io.recoveryportal.review;
+
+import io.recoveryportal.recovery.Attempt;
+import io.recoveryportal.recovery.CaseReason;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One open case as the queue lists it.
+ *
+ * @param age         how long the case has waited
+ * @param overdue     whether it has waited longer than the SLA
+ * @param claim       FREE, YOURS or TAKEN (by another reviewer, within their claim)
+ * @param approvals   approvals so far (a four-eyes case waits with one)
+ */
+public record QueueItem(String reference, Attempt.Kind kind, CaseReason reason, boolean highRisk, Instant escalatedAt,
+        Duration age, boolean overdue, Duration slaLeft, String claim, int approvals) {
+
+    public String getAgeText() {
+        return Durations.text(age);
+    }
+
+    /** "due in 1 h 20 min" or "overdue by 15 min". */
+    public String getSlaText() {
+        return overdue ? "overdue by " + Durations.text(slaLeft.negated()) : "due in " + Durations.text(slaLeft);
+    }
+}

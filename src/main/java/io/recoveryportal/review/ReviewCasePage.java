@@ -1,0 +1,122 @@
+package io.recoveryportal.review;
+
+import io.recoveryportal.staff.CurrentStaff;
+import io.recoveryportal.staff.StaffPrincipal;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The case page's view state: the case file as opened (directory read once, when the page opened), the
+ * reviewer's choice and reason while they type, and the last message. The rules live in {@link ReviewDesk}.
+ */
+@Named("casePage")
+@ViewScoped
+public class ReviewCasePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ReviewDesk desk;
+
+    @Inject
+    CurrentStaff staff;
+
+    private String ref;
+    private CaseFile file;
+    private String decision;
+    private String reason;
+    private String message;
+    private boolean problem;
+
+    /** The page's view action on the first GET: opening the case is audited. */
+    public void load() {
+        if (ref == null || ref.isBlank() || ref.length() > 20) {
+            return;
+        }
+        file = staff.principal().flatMap(p -> desk.open(ref.trim(), p)).orElse(null);
+    }
+
+    public String claim() {
+        return act(p -> desk.claim(file.summary().reference(), p));
+    }
+
+    public String decide() {
+        Boolean approve = "APPROVE".equals(decision) ? Boolean.TRUE : "DENY".equals(decision) ? Boolean.FALSE : null;
+        String result = act(p -> desk.decide(file.summary().reference(), p, approve, reason));
+        if (!problem) {
+            decision = null;
+            reason = null;
+        }
+        return result;
+    }
+
+    private String act(java.util.function.Function<StaffPrincipal, ReviewDesk.Outcome> action) {
+        Optional<StaffPrincipal> p = staff.principal();
+        if (file == null || p.isEmpty()) {
+            return null;
+        }
+        ReviewDesk.Outcome outcome = action.apply(p.get());
+        message = outcome.message();
+        problem = !outcome.done();
+        file = desk.reload(file.summary().reference(), file.directory()).orElse(file);
+        return null;
+    }
+
+    /** Why this reviewer cannot work on the case, if anything stands in the way before even claiming it. */
+    public String getObstacle() {
+        if (file == null) {
+            return null;
+        }
+        String me = staff.principal().map(StaffPrincipal::oid).orElse("");
+        CaseFile.Summary s = file.summary();
+        return ReviewCases.obstacle(me, s.state(), s.expiresAt(), s.directoryUserId(), s.escalatedBy(), Instant.now()).orElse(null);
+    }
+
+    public boolean isClaimedByMe() {
+        return file != null && staff.principal().map(p -> file.summary().claimedBy(p.oid(), Instant.now())).orElse(false);
+    }
+
+    public boolean isClaimedByAnother() {
+        return file != null && staff.principal().map(p -> file.summary().claimedByAnother(p.oid(), Instant.now())).orElse(false);
+    }
+
+    public CaseFile getFile() {
+        return file;
+    }
+
+    public String getRef() {
+        return ref;
+    }
+
+    public void setRef(String ref) {
+        this.ref = ref;
+    }
+
+    public String getDecision() {
+        return decision;
+    }
+
+    public void setDecision(String decision) {
+        this.decision = decision;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public boolean isProblem() {
+        return problem;
+    }
+}

@@ -1,0 +1,175 @@
+package io.recoveryportal.review;
+
+import io.recoveryportal.audit.AuditEvent;
+import io.recoveryportal.audit.AuditLog;
+import io.recoveryportal.recovery.Attempt;
+import io.recoveryportal.security.OpaqueTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The review rules ({@link ReviewCases}) in short transactions, each with its audit event. Like the recovery
+ * flow's store, nothing here waits on Graph or mail: the desk does that between transactions.
+ */
+@ApplicationScoped
+public class ReviewStore {
+
+    static final String RETENTION_ACTOR = "system:retention";
+    static final String SLA_ACTOR = "system:sla";
+
+    @Inject
+    ReviewCases cases;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ReviewSettings settings;
+
+    Clock clock = Clock.systemUTC();
+
+    protected ReviewStore() {
+        // for CDI
+    }
+
+    /** For tests outside a container, on the caller's transaction. */
+    public ReviewStore(ReviewCases cases, AuditLog audit, ReviewSettings settings, Clock clock) {
+        this.cases = cases;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Open cases that can still be decided, as the queue lists them for this reviewer. */
+    @Transactional
+    public List<QueueItem> queue(String reviewerId) {
+        Instant now = now();
+        Duration sla = settings.sla();
+        List<Attempt> open = cases.open().stream().filter(a -> !a.isExpired(now)).toList();
+        Map<Long, Integer> approvals = cases.approvalCounts(open.stream().map(Attempt::getId).toList());
+        return open.stream().map(a -> {
+            Duration age = Duration.between(a.getEscalatedAt(), now);
+            String claim = a.isClaimedBy(reviewerId, now) ? "YOURS" : a.isClaimedByAnotherThan(reviewerId, now) ? "TAKEN" : "FREE";
+            return new QueueItem(a.getCaseReference(), a.getKind(), a.getCaseReason(), a.isHighRisk(), a.getEscalatedAt(), age,
+                    age.compareTo(sla) > 0, sla.minus(age), claim, approvals.getOrDefault(a.getId(), 0));
+        }).toList();
+    }
+
+    /**
+     * The case without its directory side (the desk reads Graph outside the transaction). {@code viewer}, when
+     * given, is audited as having opened the case: the page shows personal data.
+     */
+    @Transactional
+    public Optional<CaseFile> read(String reference, String viewer) {
+        Optional<Attempt> found = cases.byReference(reference);
+        found.ifPresent(a -> {
+            if (viewer != null) {
+                record(a, "review.case.viewed", viewer, "OK", "case " + reference);
+            }
+        });
+        return found.map(this::file);
+    }
+
+    private CaseFile file(Attempt a) {
+        List<ReviewDecision> decided = cases.decisions(a.getId());
+        CaseFile.Summary summary = new CaseFile.Summary(a.getCaseReference(), a.getKind(), a.getState(), a.getCaseReason(),
+                a.getEscalationReason(), a.isHighRisk(), a.getRequestedAction(), a.getEscalatedAt(), a.getExpiresAt(),
+                a.getDirectoryUserId(), a.getEscalatedBy(), a.getClaimedEmail(), a.getClaimedBy(), a.getClaimedUntil(),
+                (int) decided.stream().filter(d -> d.getDecision() == ReviewDecision.Kind.APPROVE).count(), a.getDecidedAt());
+        CaseFile.Verified verified = new CaseFile.Verified(a.getVerifiedFullName(), a.getVerifiedGivenName(), a.getVerifiedBirthdate(),
+                a.getProofingStatus(), a.getProofingScore(), a.getIncodeInterviewId(),
+                settings.dashboardLink(a.getIncodeInterviewId()).orElse(null), a.getEvidencePurgedAt(), a.getEvidenceHash());
+        List<CaseFile.Decision> decisions = decided.stream().map(d -> decision(d, a.getCaseReference())).toList();
+        List<CaseFile.Past> history = a.getDirectoryUserId() == null ? List.of()
+                : cases.history(a.getDirectoryUserId(), now().minus(ReviewSettings.HISTORY)).stream()
+                        .filter(p -> !p.getId().equals(a.getId()))
+                        .map(p -> new CaseFile.Past(p.getCreatedAt(), p.getKind(), p.getState(), p.getRequestedAction(),
+                                p.getProofingStatus(), p.getCaseReference(), p.isDecoy())).toList();
+        List<CaseFile.Decision> earlier = a.getDirectoryUserId() == null ? List.of()
+                : cases.decisionsAbout(a.getDirectoryUserId()).stream()
+                        .filter(row -> ((ReviewDecision) row[0]).getAttemptId() != a.getId().longValue())
+                        .map(row -> decision((ReviewDecision) row[0], (String) row[1])).toList();
+        return new CaseFile(summary, null, verified, List.of(), CaseFile.Rule.parse(a.getMatchRules()), decisions, history, earlier);
+    }
+
+    private static CaseFile.Decision decision(ReviewDecision d, String reference) {
+        return new CaseFile.Decision(reference, d.getReviewerId(), d.getReviewerName(), d.isSenior(), d.getDecision().name(),
+                d.getReason(), d.getDecidedAt());
+    }
+
+    @Transactional
+    public void claim(String reference, Reviewer reviewer) {
+        Attempt a = cases.claim(reference, reviewer, now(), settings.claimDuration());
+        record(a, "review.case.claimed", actor(reviewer), "OK", "until " + a.getClaimedUntil());
+    }
+
+    @Transactional
+    public CaseDecided decide(String reference, Reviewer reviewer, boolean approve, String reason, Duration approvalWindow) {
+        ReviewCases.Result result = cases.decide(reference, reviewer, approve, reason, now(), approvalWindow);
+        Attempt a = cases.byReference(reference).orElseThrow();
+        record(a, "review.decision", actor(reviewer), result.name(), (approve ? "approve" : "deny") + "; case " + reference);
+        return new CaseDecided(a.getId(), reference, a.getKind(), a.getDirectoryUserId(), result);
+    }
+
+    /**
+     * An audit event about a case outside the rules' own steps: a refused request (a reviewer reaching for their
+     * own case is worth knowing about), a notice sent or not sent.
+     */
+    @Transactional
+    public void note(String reference, String type, String actor, String outcome, String detail) {
+        cases.byReference(reference).ifPresent(a -> record(a, type, actor, outcome, detail));
+    }
+
+    /** Marks every newly overdue case as announced and returns them; each is announced once. */
+    @Transactional
+    public List<String> announceOverdue() {
+        Instant now = now();
+        List<Attempt> overdue = cases.overdueUnannounced(now.minus(settings.sla())).stream().filter(a -> !a.isExpired(now)).toList();
+        overdue.forEach(a -> {
+            a.slaNotified(now);
+            record(a, "review.sla.breached", SLA_ACTOR, "NOTIFIED", "case " + a.getCaseReference());
+        });
+        return overdue.stream().map(Attempt::getCaseReference).toList();
+    }
+
+    /**
+     * Retention: clears the verified name and birthdate of cases decided (or expired) longer ago than the
+     * retention period, keeping a hash of them, the decision and the rule outcomes. One audit event per case.
+     */
+    @Transactional
+    public int purgeEvidence() {
+        Instant now = now();
+        List<Attempt> due = cases.evidenceToPurge(now.minus(settings.retention()));
+        for (Attempt a : due) {
+            String hash = evidenceHash(a);
+            a.purgeEvidence(hash, now);
+            record(a, "review.evidence.purged", RETENTION_ACTOR, "PURGED", "retention " + settings.retention() + "; evidence sha256 " + hash);
+        }
+        return due.size();
+    }
+
+    /** SHA-256 over the purged values and the interview id, in a fixed order with a separator no value contains. */
+    static String evidenceHash(Attempt a) {
+        return OpaqueTokens.hash(String.join("\u001f", String.valueOf(a.getVerifiedFullName()), String.valueOf(a.getVerifiedGivenName()),
+                String.valueOf(a.getVerifiedBirthdate()), String.valueOf(a.getIncodeInterviewId())));
+    }
+
+    static String actor(Reviewer r) {
+        return "staff:" + r.id();
+    }
+
+    private void record(Attempt a, String type, String actor, String outcome, String detail) {
+        audit.record(new AuditEvent(now(), type, actor, a.getId(), a.getDirectoryUserId(), outcome, detail));
+    }
+}
