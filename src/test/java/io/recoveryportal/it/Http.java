@@ -21,6 +21,15 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    /** The status of a GET with this session cookie (or none): what a browser got, which Selenium does not say. */
+    static int statusWithSession(String url, String sessionId) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        if (sessionId != null) {
+            r.header("Cookie", "JSESSIONID=" + sessionId);
+        }
+        return send(r.build()).statusCode();
+    }
+
     static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -100,11 +100,7 @@ class ReviewConsoleIT {
     }
 
     private int statusWith(String sessionId, String path) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(portal.baseUrl() + path)).GET();
-        if (sessionId != null) {
-            r.header("Cookie", "JSESSIONID=" + sessionId);
-        }
-        return Http.send(r.build()).statusCode();
+        return Http.statusWithSession(portal.baseUrl() + path, sessionId);
     }
 
     @Test

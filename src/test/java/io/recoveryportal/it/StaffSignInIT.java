@@ -73,13 +73,8 @@ class StaffSignInIT {
         return c == null ? null : c.getValue();
     }
 
-    /** The status of a GET with this session cookie (or none): what the browser got, which Selenium does not say. */
     private int statusWith(String sessionId, String path) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(portal.baseUrl() + path)).GET();
-        if (sessionId != null) {
-            r.header("Cookie", "JSESSIONID=" + sessionId);
-        }
-        return Http.send(r.build()).statusCode();
+        return Http.statusWithSession(portal.baseUrl() + path, sessionId);
     }
 
     @Test
