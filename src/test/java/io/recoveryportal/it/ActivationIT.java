@@ -200,7 +200,7 @@ class ActivationIT {
         Files.writeString(csv, String.join("\n",
                 "upn,personal_email",
                 "omar.haddad@contoso.com,omar.haddad.personal@example.net",
-                "jane.smith@contoso.com,jane@example.net",
+                "thomas.muller@contoso.com,thomas@example.net",
                 "nobody.here@contoso.com,nobody@example.net",
                 "liam.carter@contoso.com,liam@example.net",
                 "not-an-address,someone@example.net",
