@@ -27,6 +27,17 @@ public interface DirectoryAccounts {
      */
     Optional<DirectoryProfile> profile(String objectId);
 
+    /**
+     * Disabled accounts whose employeeHireDate lies in [{@code from}, {@code until}), with the personal address
+     * read from {@code personalEmailAttribute} ({@code otherMails}, or a directory extension); accounts without
+     * one are left out. For the scheduled invitation scan.
+     */
+    List<NewHire> upcomingHires(java.time.Instant from, java.time.Instant until, String personalEmailAttribute);
+
+    /** A disabled account about to start, and where to reach its owner before day one. */
+    record NewHire(DirectoryAccount account, java.time.Instant hireDate, String personalEmail) {
+    }
+
     /** The directory roles and groups the account belongs to, directly or through nesting. */
     Membership membership(String objectId);
 }

@@ -38,6 +38,9 @@ public class ResetNotices {
     @Inject
     AccountReset directory;
 
+    @Inject
+    io.recoveryportal.recovery.RecoverySettings recovery;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -62,6 +65,13 @@ public class ResetNotices {
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Reset notice could not be sent for attempt {0}: {1}", new Object[] {attemptId, e.getMessage()});
             links.audit(attemptId, account.id(), "notification.failed", "ERROR", e.getClass().getSimpleName());
+        }
+    }
+
+    /** A recovery's credential step is done: the notice goes out (activation has its own notices). */
+    void onReset(@jakarta.enterprise.event.Observes io.recoveryportal.reset.ResetDone done) {
+        if (done.kind() != io.recoveryportal.recovery.Attempt.Kind.ACTIVATION) {
+            resetDone(done.attemptId(), done.account(), done.what(), recovery.reportLinkLifetime());
         }
     }
 

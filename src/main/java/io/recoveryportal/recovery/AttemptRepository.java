@@ -49,9 +49,9 @@ public class AttemptRepository {
      * within its window at {@code now}: what a returning person may carry over.
      */
     public Optional<Attempt> approvedFor(String directoryUserId, String identityId, java.time.Instant since, java.time.Instant now) {
-        return em.createQuery("select a from Attempt a where a.state = :s and a.directoryUserId = :u and a.incodeIdentityId = :i"
+        return em.createQuery("select a from Attempt a where a.state = :s and a.kind = :k and a.directoryUserId = :u and a.incodeIdentityId = :i"
                 + " and a.decoy = false and a.decidedAt >= :since and a.expiresAt > :now order by a.decidedAt desc", Attempt.class)
-                .setParameter("s", Attempt.State.APPROVED).setParameter("u", directoryUserId).setParameter("i", identityId)
+                .setParameter("s", Attempt.State.APPROVED).setParameter("k", Attempt.Kind.RECOVERY).setParameter("u", directoryUserId).setParameter("i", identityId)
                 .setParameter("since", since).setParameter("now", now)
                 .setMaxResults(1).getResultStream().findFirst();
     }

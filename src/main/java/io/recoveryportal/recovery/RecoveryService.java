@@ -136,12 +136,9 @@ public class RecoveryService {
             return new Eligibility(Optional.of(acc), "account disabled");
         }
         Membership m = directory.membership(acc.id());
-        if (m.holdsAnyDirectoryRole()) {
-            return new Eligibility(Optional.of(acc), "privileged: holds a directory role");
-        }
-        List<String> protectedHits = m.groupIds().stream().filter(settings.protectedGroups()::contains).sorted().toList();
-        if (!protectedHits.isEmpty()) {
-            return new Eligibility(Optional.of(acc), "privileged: member of protected group " + String.join(",", protectedHits));
+        Optional<String> privilege = m.privilege(settings.protectedGroups());
+        if (privilege.isPresent()) {
+            return new Eligibility(Optional.of(acc), privilege.get());
         }
         boolean sensitive = m.groupIds().stream().anyMatch(settings.sensitiveGroups()::contains);
         return new Eligibility(Optional.of(acc), null, sensitive);
@@ -213,12 +210,15 @@ public class RecoveryService {
                     escalate(rawId, result, null, CaseReason.DIRECTORY_UNAVAILABLE, "directory unavailable after verification", false);
                     return Verdict.ESCALATED;
                 }
-                if (account.isEmpty() || !account.get().enabled()) {
+                // recovery needs an enabled account; activation one that is still disabled (not enabled meanwhile)
+                boolean activation = attempt.getKind() == Attempt.Kind.ACTIVATION;
+                if (account.isEmpty() || account.get().enabled() == activation) {
                     finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
-                            "verification.refused", "REFUSED", "account gone or disabled since start");
+                            "verification.refused", "REFUSED", activation ? "account gone or already enabled since the invitation"
+                                    : "account gone or disabled since start");
                     return Verdict.FAILED;
                 }
-                if (carryOverApproval(rawId, attempt, result)) {
+                if (!activation && carryOverApproval(rawId, attempt, result)) {
                     return Verdict.APPROVED;
                 }
                 DirectoryAccount acc = account.get();

@@ -4,7 +4,6 @@ import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.lookup.DirectoryRefusedException;
 import io.recoveryportal.lookup.DirectoryUnavailableException;
-import io.recoveryportal.notification.ResetNotices;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.recovery.AttemptStore;
@@ -48,7 +47,10 @@ public class ResetService {
     RecoverySettings settings;
 
     @Inject
-    ResetNotices notices;
+    io.recoveryportal.activation.ActivationSettings activation;
+
+    @Inject
+    jakarta.enterprise.event.Event<ResetDone> done;
 
     /** What a reset step came to. */
     public sealed interface Outcome permits Done, Refused, Unavailable, NotAllowed {
@@ -69,25 +71,46 @@ public class ResetService {
     public record NotAllowed() implements Outcome {
     }
 
+    /**
+     * Sets the password the person chose. For a new hire's activation the account is enabled afterwards, so a
+     * password Entra refuses leaves it disabled, and a retry after an outage simply sets it again.
+     */
     public Outcome setPassword(String rawId, String password, String confirmation) {
         PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength());
         return perform(rawId, a -> wantsPassword(a) && !a.isPasswordDone(),
                 acc -> policy.problem(password, confirmation, personalWords(acc)).<Outcome>map(Refused::new),
-                "reset.password", acc -> {
+                "password", (a, acc) -> {
                     PasswordChange change = directory.setPassword(acc.id(), password);
-                    return change.accepted() ? new Done(null) : new Refused(change.refusalReason());
+                    if (!change.accepted()) {
+                        return new Refused(change.refusalReason());
+                    }
+                    if (a.getKind() == Attempt.Kind.ACTIVATION) {
+                        directory.setEnabled(acc.id(), true);
+                    }
+                    return new Done(null);
                 }, Attempt::passwordDone, "password");
     }
 
+    /**
+     * Recovery: removes the registered methods and issues a Temporary Access Pass. Activation: enables the
+     * account (a new hire has no methods to remove) and issues the day-one pass.
+     */
     public Outcome resetMfa(String rawId) {
         return perform(rawId, a -> wantsMfa(a) && !a.isMfaDone()
                 && (a.getRequestedAction() != Attempt.RequestedAction.BOTH || a.isPasswordDone()),
-                acc -> Optional.empty(), "reset.mfa", acc -> {
+                acc -> Optional.empty(), "mfa", (a, acc) -> {
+                    if (a.getKind() == Attempt.Kind.ACTIVATION) {
+                        directory.setEnabled(acc.id(), true);
+                        TemporaryAccessPass pass = directory.issueTemporaryAccessPass(acc.id(), activation.tapLifetime(), activation.tapUsableOnce());
+                        store.audit(a, "activation.enabled", "OK", "account enabled; temporary access pass issued for "
+                                + activation.tapLifetime().toMinutes() + " min");
+                        return new Done(pass);
+                    }
                     // removals already made stay made (they are idempotent): a retry removes the rest
                     List<MethodKind> removed = directory.removeMethods(acc.id(), settings.methodsToRemove());
                     TemporaryAccessPass pass = directory.issueTemporaryAccessPass(acc.id(), settings.tapLifetime(), settings.tapUsableOnce());
-                    store.find(rawId).ifPresent(a -> store.audit(a, "reset.mfa.detail", "OK", "removed " + removed
-                            + "; temporary access pass issued for " + settings.tapLifetime().toMinutes() + " min"));
+                    store.audit(a, "reset.mfa.detail", "OK", "removed " + removed
+                            + "; temporary access pass issued for " + settings.tapLifetime().toMinutes() + " min");
                     return new Done(pass);
                 }, Attempt::mfaDone, "sign-in methods (MFA)");
     }
@@ -98,7 +121,7 @@ public class ResetService {
      * the notice; or release the claim so the person can try again.
      */
     private Outcome perform(String rawId, Predicate<Attempt> wants, Function<DirectoryAccount, Optional<Outcome>> precheck,
-            String type, Function<DirectoryAccount, Outcome> work, Consumer<Attempt> part, String what) {
+            String step, java.util.function.BiFunction<Attempt, DirectoryAccount, Outcome> work, Consumer<Attempt> part, String what) {
         Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && wants.test(a));
         if (current.isEmpty()) {
             return new NotAllowed();
@@ -108,6 +131,8 @@ public class ResetService {
             return new Unavailable();
         }
         DirectoryAccount acc = account.get();
+        boolean activation = current.get().getKind() == Attempt.Kind.ACTIVATION;
+        String type = (activation ? "activation." : "reset.") + step;
         Optional<Outcome> early = precheck.apply(acc);
         if (early.isPresent()) {
             return early.get();
@@ -118,7 +143,7 @@ public class ResetService {
         }
         Outcome outcome;
         try {
-            outcome = work.apply(acc);
+            outcome = work.apply(current.get(), acc);
         } catch (DirectoryUnavailableException e) {
             release(rawId, back, type, "UNAVAILABLE", e.getMessage());
             return new Unavailable();
@@ -130,9 +155,12 @@ public class ResetService {
             release(rawId, back, type, "REFUSED_BY_DIRECTORY", null);
             return outcome;
         }
-        revoke(rawId, acc);
-        Attempt done = complete(rawId, back, part, type);
-        notices.resetDone(done.getId(), acc, what, settings.reportLinkLifetime());
+        if (!activation) {
+            // a new account has no sessions to end
+            revoke(rawId, acc);
+        }
+        Attempt finished = complete(rawId, back, part, type, activation ? "activation.completed" : "recovery.completed");
+        done.fire(new ResetDone(finished.getId(), finished.getKind(), acc, what));
         return outcome;
     }
 
@@ -185,10 +213,10 @@ public class ResetService {
         store.transition(rawId, State.RESETTING, back, x -> { }, type, outcome, detail);
     }
 
-    private Attempt complete(String rawId, State back, Consumer<Attempt> part, String type) {
+    private Attempt complete(String rawId, State back, Consumer<Attempt> part, String type, String completedType) {
         return store.transition(rawId, State.RESETTING, State.RESETTING, part, type, "OK", null)
                 .map(a -> a.allRequestedDone()
-                        ? store.transition(rawId, State.RESETTING, State.COMPLETED, x -> x.completed(store.now()), "recovery.completed", "OK", null).orElse(a)
+                        ? store.transition(rawId, State.RESETTING, State.COMPLETED, x -> x.completed(store.now()), completedType, "OK", null).orElse(a)
                         : store.transition(rawId, State.RESETTING, back, x -> { }, "reset.part-done", "OK", null).orElse(a))
                 .orElseThrow(() -> new IllegalStateException("the attempt vanished during its reset"));
     }

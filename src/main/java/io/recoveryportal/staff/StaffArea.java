@@ -8,7 +8,7 @@ import java.util.Set;
 public enum StaffArea {
     REVIEW("/review", Set.of(StaffRole.REVIEWER, StaffRole.SENIOR_REVIEWER)),
     HELPDESK("/helpdesk", Set.of(StaffRole.HELPDESK)),
-    ADMIN("/admin", Set.of(StaffRole.ADMIN));
+    ADMIN("/admin", Set.of(StaffRole.ADMIN, StaffRole.HR));
 
     private final String path;
     private final Set<StaffRole> roles;

@@ -15,7 +15,9 @@ public enum StaffRole {
     /** Second approvals and privileged-adjacent cases; always assigned together with {@link #REVIEWER} in practice. */
     SENIOR_REVIEWER("SeniorReviewer"),
     HELPDESK("Helpdesk"),
-    ADMIN("Admin");
+    ADMIN("Admin"),
+    /** Invites new hires (the /admin invitations page) and nothing else. */
+    HR("HR");
 
     private final String claimValue;
 

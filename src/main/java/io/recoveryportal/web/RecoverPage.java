@@ -39,6 +39,7 @@ public class RecoverPage implements Serializable {
     private View view = View.NONE;
     private String caseReference;
     private boolean bothRequested;
+    private boolean activation;
     private String newPassword;
     private String confirmation;
     private String problem;
@@ -61,6 +62,7 @@ public class RecoverPage implements Serializable {
         }
         caseReference = a.getCaseReference();
         bothRequested = a.getRequestedAction() == Attempt.RequestedAction.BOTH;
+        activation = a.getKind() == Attempt.Kind.ACTIVATION;
         view = switch (a.getState()) {
             case MATCHED, APPROVED -> a.isExpired(store.now()) ? View.NONE
                     : a.getRequestedAction() != Attempt.RequestedAction.MFA && !a.isPasswordDone() ? View.PASSWORD : View.MFA;
@@ -107,6 +109,11 @@ public class RecoverPage implements Serializable {
 
     public String getCaseReference() {
         return caseReference;
+    }
+
+    /** A new hire's activation rather than a recovery: the same steps, other words. */
+    public boolean isActivation() {
+        return activation;
     }
 
     public boolean isBothRequested() {

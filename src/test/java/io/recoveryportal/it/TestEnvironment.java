@@ -21,6 +21,9 @@ public final class TestEnvironment {
     /** The demo tenant's "Executives" group (config/sandbox/directory.json), protected from self-service. */
     public static final String EXECUTIVES_GROUP = "90a33271-0c65-5b3b-9447-e860ef890f25";
 
+    /** Invitation links in the shared portal last this long, so ActivationIT can see one expire. */
+    public static final Duration INVITATION_LIFETIME = Duration.ofSeconds(45);
+
     private static Sandbox sandbox;
     private static EmbeddedPostgres postgres;
     private static PortalProcess portal;
@@ -77,6 +80,9 @@ public final class TestEnvironment {
                 config.put("recovery.rate.per-account-per-day", "3");
                 config.put("recovery.rate.per-ip-per-hour", "1000");
                 config.put("incode.dashboard-url-template", "https://dashboard.example/sessions/{interviewId}");
+                config.put("activation.invitation-lifetime", INVITATION_LIFETIME.toString());
+                // sofia starts in 14 days, omar in 45: one may activate now, the other is too early
+                config.put("activation.days-before-hire", "20");
                 // the production artifact: the uber jar, WAR and pre-boot commands inside
                 // Payara's own log goes to target/it-portal.log, for whoever has to find out why a test failed
                 var log = new java.io.PrintStream(java.nio.file.Files.newOutputStream(target().resolve("it-portal.log")), true,

@@ -124,6 +124,30 @@ public class GraphDirectory implements DirectoryAccounts {
     }
 
     /**
+     * One filtered listing ({@code accountEnabled eq false}, which Graph answers without advanced-query headers),
+     * paged; the hire-date window is applied here, because a range on employeeHireDate needs advanced queries that
+     * not every tenant's consistency settings allow.
+     */
+    @Override
+    public List<NewHire> upcomingHires(java.time.Instant from, java.time.Instant until, String personalEmailAttribute) {
+        String[] select = java.util.stream.Stream.concat(java.util.stream.Stream.of(UserMapping.selection(birthdateAttribute)),
+                java.util.stream.Stream.of("employeeHireDate", personalEmailAttribute)).distinct().toArray(String[]::new);
+        List<User> disabled = GraphFailures.call("list disabled accounts", () -> Pages.all(
+                graph.get().users().get(rc -> {
+                    rc.queryParameters.filter = "accountEnabled eq false";
+                    rc.queryParameters.select = select;
+                    rc.queryParameters.top = MEMBERSHIP_PAGE_SIZE;
+                }),
+                UserCollectionResponse::getValue, UserCollectionResponse::getOdataNextLink,
+                next -> graph.get().users().withUrl(next).get()));
+        return disabled.stream().filter(u -> u.getEmployeeHireDate() != null)
+                .filter(u -> !u.getEmployeeHireDate().toInstant().isBefore(from) && u.getEmployeeHireDate().toInstant().isBefore(until))
+                .map(u -> new NewHire(UserMapping.toAccount(u, birthdateAttribute), u.getEmployeeHireDate().toInstant(),
+                        UserMapping.personalEmail(u, personalEmailAttribute)))
+                .filter(h -> h.personalEmail() != null).toList();
+    }
+
+    /**
      * Every directory role counts, whether or not its roleTemplateId came back: without RoleManagement.Read.Directory
      * Graph still lists the role, but with only its type and id, and a privileged account must never pass as an
      * ordinary one for want of a permission.

@@ -66,6 +66,14 @@ final class UserMapping {
                 .anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(address));
     }
 
+    /** The personal address a scan invites: the first of otherMails, or a directory extension's value. */
+    static String personalEmail(User u, String attribute) {
+        if ("otherMails".equals(attribute)) {
+            return list(u.getOtherMails()).stream().filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        return text(u.getAdditionalData() == null ? null : u.getAdditionalData().get(attribute));
+    }
+
     /** An extension's raw value: the SDK gives a String, or an untyped node on some serializer versions. */
     private static String text(Object value) {
         if (value instanceof UntypedString s) {

@@ -54,6 +54,19 @@ class GraphCallsPerFlowTest {
         calls("lookup by address (findByEmail)", 1, () -> directory.findByEmail(WorkEmail.parse("j.smith@contoso.com").orElseThrow()));
         calls("read account (findById)", 1, () -> directory.findById(jane));
         calls("membership (transitiveMemberOf, one page)", 1, () -> directory.membership(jane));
+        calls("review case opened: profile + manager", 2, () -> directory.profile(jane));
+    }
+
+    /** Lookup, profile (user + manager) and membership per invited account; the invitation itself writes nothing. */
+    @Test
+    void invitationChecks() {
+        calls("invitation checks per account: lookup + profile + manager + membership", 4, () -> {
+            var acc = directory.findByEmail(WorkEmail.parse("noah.kim@contoso.com").orElseThrow()).get(0);
+            directory.profile(acc.id());
+            directory.membership(acc.id());
+        });
+        calls("invitation scan: disabled accounts (one page)", 1, () -> directory.upcomingHires(java.time.Instant.now(),
+                java.time.Instant.now().plus(Duration.ofDays(14)), "otherMails"));
     }
 
     @Test

@@ -97,6 +97,32 @@ class GraphDirectoryTest {
     }
 
     @Test
+    void profileReadsDepartmentManagerAndDatesFresh() {
+        var p = directory.profile(tenant.idOf("jane.smith@contoso.com")).orElseThrow();
+        var seed = tenant.directory.findByUpn("jane.smith@contoso.com").orElseThrow();
+        assertEquals(seed.department(), p.department());
+        assertEquals(seed.jobTitle(), p.jobTitle());
+        var manager = tenant.directory.account(seed.managerId()).orElseThrow().profile();
+        assertEquals(manager.displayName(), p.managerName());
+        assertEquals(seed.managerId(), p.managerId());
+        assertEquals(seed.createdDateTime(), p.created());
+        assertTrue(p.lastPasswordChange() != null);
+        assertTrue(directory.profile("00000000-0000-0000-0000-000000000000").isEmpty());
+    }
+
+    @Test
+    void upcomingHiresAreDisabledAccountsWithinTheWindowWithAPersonalAddress() {
+        java.time.Instant now = java.time.Instant.now();
+        var hires = directory.upcomingHires(now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(20)), "otherMails");
+        var upns = hires.stream().map(h -> h.account().userPrincipalName()).toList();
+        assertTrue(upns.containsAll(java.util.List.of("lena.schmidt@contoso.com", "noah.kim@contoso.com")), upns.toString());
+        assertFalse(upns.contains("omar.haddad@contoso.com"), "omar starts in 45 days");
+        assertFalse(upns.contains("liam.carter@contoso.com"), "liam is disabled but no new hire");
+        assertTrue(hires.stream().noneMatch(h -> h.account().enabled()));
+        assertTrue(hires.stream().allMatch(h -> h.personalEmail().endsWith("@example.net")));
+    }
+
+    @Test
     void findByIdReadsFreshAndMissesCleanly() {
         String sofia = tenant.idOf("sofia.rossi@contoso.com");
         DirectoryAccount before = directory.findById(sofia).orElseThrow();

@@ -1,0 +1,84 @@
+package io.recoveryportal.activation;
+
+import io.recoveryportal.lookup.DirectoryAccounts;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The scheduled invitation scan (off unless {@code activation.scan.enabled=true}): every disabled account whose
+ * hire date is within {@code activation.scan.days-ahead} days and which has a personal address in the configured
+ * attribute is invited, once. An account that already has an invitation of any kind, revoked ones included, is
+ * left to the people who manage it: the scan never re-invites someone an administrator stopped.
+ */
+@ApplicationScoped
+public class InvitationScan {
+
+    private static final Logger LOG = Logger.getLogger(InvitationScan.class.getName());
+    static final String ACTOR = "system:scan";
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    ActivationSettings settings;
+
+    @Inject
+    DirectoryAccounts directory;
+
+    @Inject
+    InvitationStore store;
+
+    @Inject
+    InvitationService invitations;
+
+    private ScheduledFuture<?> task;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (settings.scanEnabled()) {
+            long every = settings.scanInterval().toMillis();
+            task = executor.scheduleWithFixedDelay(this::runOnce, Math.min(every, 60_000), every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One scan; returns how many accounts were invited. */
+    public int runOnce() {
+        try {
+            Instant now = store.now();
+            int invited = 0;
+            for (DirectoryAccounts.NewHire h : directory.upcomingHires(now.truncatedTo(ChronoUnit.DAYS),
+                    now.plus(settings.scanDaysAhead(), ChronoUnit.DAYS), settings.scanPersonalEmailAttribute())) {
+                if (store.anyFor(h.account().id())) {
+                    continue;
+                }
+                InvitationService.Result r = invitations.invite(0, h.account().userPrincipalName(), h.personalEmail(), ACTOR);
+                if (r.invited()) {
+                    invited++;
+                } else {
+                    store.note("activation.scan.skipped", h.account().id(), null, "REFUSED", r.message());
+                }
+            }
+            return invited;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Invitation scan failed: {0}", e.toString());
+            return 0;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

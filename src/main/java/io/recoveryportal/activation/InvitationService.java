@@ -1,0 +1,111 @@
+package io.recoveryportal.activation;
+
+import io.recoveryportal.lookup.DirectoryAccount;
+import io.recoveryportal.lookup.DirectoryAccounts;
+import io.recoveryportal.lookup.DirectoryProfile;
+import io.recoveryportal.lookup.DirectoryRefusedException;
+import io.recoveryportal.lookup.DirectoryUnavailableException;
+import io.recoveryportal.lookup.WorkEmail;
+import io.recoveryportal.recovery.RecoverySettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Inviting new hires: one account (from the admin page, a CSV row or the scan), checked against the directory
+ * as it is now, then an invitation stored and mailed to the personal address. Only a disabled, unprivileged
+ * account with an employeeHireDate can be invited: activation must never become a way to enable an account
+ * that was disabled on purpose.
+ */
+@ApplicationScoped
+public class InvitationService {
+
+    /** How one request (or CSV row) came out, in words for the administrator. */
+    public record Result(int line, String upn, boolean invited, String message) implements java.io.Serializable {
+    }
+
+    @Inject
+    DirectoryAccounts directory;
+
+    @Inject
+    InvitationStore store;
+
+    @Inject
+    ActivationSettings settings;
+
+    @Inject
+    RecoverySettings recovery;
+
+    @Inject
+    ActivationNotices notices;
+
+    /** Invites the account named by {@code upnInput}, sending the link to {@code personalInput}. */
+    public Result invite(int line, String upnInput, String personalInput, String actor) {
+        String shown = upnInput == null ? "" : upnInput.strip();
+        Optional<WorkEmail> upn = WorkEmail.parse(upnInput);
+        if (upn.isEmpty()) {
+            return new Result(line, shown, false, "the work address is not an email address");
+        }
+        Optional<WorkEmail> personal = WorkEmail.parse(personalInput);
+        if (personal.isEmpty()) {
+            return new Result(line, shown, false, "the personal address is not an email address");
+        }
+        try {
+            return check(line, upn.get(), personal.get(), actor);
+        } catch (DirectoryUnavailableException | DirectoryRefusedException e) {
+            return new Result(line, shown, false, "the directory could not be read just now; nothing was sent, try again in a minute");
+        } catch (InvitationStore.Refused e) {
+            return new Result(line, shown, false, e.getMessage());
+        }
+    }
+
+    private Result check(int line, WorkEmail upn, WorkEmail personal, String actor) {
+        String shown = upn.value();
+        List<DirectoryAccount> found = directory.findByEmail(upn);
+        if (found.isEmpty()) {
+            return new Result(line, shown, false, "no account has this address");
+        }
+        if (found.size() > 1) {
+            return new Result(line, shown, false, "several accounts answer to this address");
+        }
+        DirectoryAccount acc = found.get(0);
+        if (acc.enabled()) {
+            return new Result(line, shown, false, "the account is already enabled");
+        }
+        // the new hire cannot read their work mailbox before activation: the link must go elsewhere
+        if (personal.value().equalsIgnoreCase(acc.mail()) || personal.value().equalsIgnoreCase(acc.userPrincipalName())) {
+            return new Result(line, shown, false, "the personal address must not be the work address");
+        }
+        Optional<DirectoryProfile> profile = directory.profile(acc.id());
+        if (profile.isEmpty() || profile.get().hireDate() == null) {
+            return new Result(line, shown, false, "the account has no employeeHireDate");
+        }
+        Optional<String> privilege = directory.membership(acc.id()).privilege(recovery.protectedGroups());
+        if (privilege.isPresent()) {
+            return new Result(line, shown, false, "a privileged account is never activated by self-service (" + privilege.get() + ")");
+        }
+        InvitationStore.Issued issued = store.create(acc.id(), acc.userPrincipalName(), personal.value(), profile.get().hireDate(),
+                actor, settings.invitationLifetime());
+        notices.invitation(issued);
+        return new Result(line, shown, true, "invited; the link went to " + personal.value());
+    }
+
+    public String resend(long invitationId, String actor) {
+        try {
+            notices.invitation(store.resend(invitationId, actor, settings.invitationLifetime()));
+            return "A new link was sent. The old link no longer works.";
+        } catch (InvitationStore.Refused e) {
+            return e.getMessage();
+        }
+    }
+
+    public String revoke(long invitationId, String actor) {
+        try {
+            store.revoke(invitationId, actor);
+            return "The invitation was revoked. Its link no longer works.";
+        } catch (InvitationStore.Refused e) {
+            return e.getMessage();
+        }
+    }
+}

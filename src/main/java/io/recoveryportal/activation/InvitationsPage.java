@@ -1,0 +1,147 @@
+package io.recoveryportal.activation;
+
+import io.recoveryportal.staff.CurrentStaff;
+import io.recoveryportal.staff.StaffPrincipal;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The invitations page's view state: the two forms' inputs, the last report, and the list of invitations. */
+@Named("invitationsPage")
+@ViewScoped
+public class InvitationsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int LISTED = 200;
+
+    /** One invitation as the list shows it. */
+    public record Listed(long id, String upn, String personalEmail, String state, Instant createdAt, Instant expiresAt,
+            boolean live) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Inject
+    InvitationService invitations;
+
+    @Inject
+    InvitationStore store;
+
+    @Inject
+    CurrentStaff staff;
+
+    private String upn;
+    private String personalEmail;
+    private transient Part file;
+    private List<InvitationService.Result> report = List.of();
+    private String message;
+    private List<Listed> listed = List.of();
+
+    @PostConstruct
+    void init() {
+        refreshList();
+    }
+
+    public void invite() {
+        report = List.of(invitations.invite(1, upn, personalEmail, actor()));
+        message = null;
+        if (report.get(0).invited()) {
+            upn = null;
+            personalEmail = null;
+        }
+        refreshList();
+    }
+
+    public void upload() {
+        report = List.of();
+        if (file == null || file.getSize() == 0) {
+            message = "Choose a CSV file first: one row per new hire, the work address (UPN) then the personal address.";
+            return;
+        }
+        List<CsvInvitations.Row> rows;
+        try (InputStream in = file.getInputStream()) {
+            rows = CsvInvitations.read(in);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            message = "The file could not be read as CSV (check its quotes and that it is saved as CSV, not a spreadsheet). Nothing was sent.";
+            return;
+        }
+        List<InvitationService.Result> out = new ArrayList<>();
+        String actor = actor();
+        for (CsvInvitations.Row r : rows) {
+            out.add(r.problem() != null ? new InvitationService.Result(r.line(), r.upn(), false, r.problem())
+                    : invitations.invite(r.line(), r.upn(), r.personalEmail(), actor));
+        }
+        report = out;
+        long sent = out.stream().filter(InvitationService.Result::invited).count();
+        message = sent + " of " + out.size() + " row(s) invited; " + (out.size() - sent) + " rejected (see each row below).";
+        refreshList();
+    }
+
+    public void resend(long id) {
+        message = invitations.resend(id, actor());
+        report = List.of();
+        refreshList();
+    }
+
+    public void revoke(long id) {
+        message = invitations.revoke(id, actor());
+        report = List.of();
+        refreshList();
+    }
+
+    private String actor() {
+        return staff.principal().map(StaffPrincipal::actor).orElse("staff:unknown");
+    }
+
+    private void refreshList() {
+        Instant now = store.now();
+        listed = store.recent(LISTED).stream().map(i -> new Listed(i.getId(), i.getUserPrincipalName(), i.getPersonalEmail(),
+                i.getState() == Invitation.State.PENDING && !i.usableAt(now) ? "EXPIRED" : i.getState().name(), i.getCreatedAt(),
+                i.getExpiresAt(), i.getState() == Invitation.State.PENDING)).toList();
+    }
+
+    public List<Listed> getListed() {
+        return listed;
+    }
+
+    public List<InvitationService.Result> getReport() {
+        return report;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public String getUpn() {
+        return upn;
+    }
+
+    public void setUpn(String upn) {
+        this.upn = upn;
+    }
+
+    public String getPersonalEmail() {
+        return personalEmail;
+    }
+
+    public void setPersonalEmail(String personalEmail) {
+        this.personalEmail = personalEmail;
+    }
+
+    public Part getFile() {
+        return file;
+    }
+
+    public void setFile(Part file) {
+        this.file = file;
+    }
+}
