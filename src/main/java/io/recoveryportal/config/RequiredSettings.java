@@ -69,6 +69,7 @@ public final class RequiredSettings {
         List<String> problems = new ArrayList<>();
         boolean b2b = !blank(lookup.apply("incode.api-key")) || !blank(lookup.apply("incode.integration-id"));
         pair(lookup, "incode.api-key", "incode.integration-id", problems);
+        pair(lookup, "incode.b2b.client-id", "incode.b2b.client-secret", problems);
         boolean oauth = pair(lookup, "incode.webhook.client-id", "incode.webhook.client-secret", problems);
         boolean header = pair(lookup, "incode.webhook.header-name", "incode.webhook.header-value", problems);
         boolean anyWebhookKey = List.of("incode.webhook.client-id", "incode.webhook.client-secret", "incode.webhook.header-name",

@@ -279,17 +279,6 @@ public class HelpdeskService {
         if (view.isEmpty() || !view.get().canSendResetLink()) {
             return new ResetLinkOutcome(false, "A reset link can only be sent while the verification shows Success and has not expired.");
         }
-        String token = OpaqueTokens.generate();
-        Instant expires = store.now().plus(settings.linkLifetime());
-        boolean stored;
-        try {
-            stored = store.resetLinkSent(requestId, OpaqueTokens.hash(token), expires, agent.actor());
-        } catch (HelpdeskStore.ConcurrentChange e) {
-            stored = false;
-        }
-        if (!stored) {
-            return new ResetLinkOutcome(false, "The request changed meanwhile; reload the page and try again.");
-        }
         HelpdeskRequest r = store.find(requestId).orElseThrow();
         List<String> to;
         try {
@@ -300,6 +289,17 @@ public class HelpdeskService {
         }
         if (to.isEmpty()) {
             return new ResetLinkOutcome(false, "The directory cannot be read just now, so the reset link was not sent. Try again in a minute.");
+        }
+        String token = OpaqueTokens.generate();
+        Instant expires = store.now().plus(settings.linkLifetime());
+        boolean stored;
+        try {
+            stored = store.resetLinkSent(requestId, OpaqueTokens.hash(token), expires, agent.actor());
+        } catch (HelpdeskStore.ConcurrentChange e) {
+            stored = false;
+        }
+        if (!stored) {
+            return new ResetLinkOutcome(false, "The request changed meanwhile; reload the page and try again.");
         }
         try {
             mailer.send(to, "Your helpdesk identity check succeeded: reset your sign-in", resetMail(view.get(), r, token, expires));
@@ -316,7 +316,7 @@ public class HelpdeskService {
     private String resetMail(RequestView view, HelpdeskRequest r, String token, Instant expires) {
         return "Hello,\n\n"
                 + "Your identity check for the IT helpdesk" + (r.getTicket() == null ? "" : " (ticket " + r.getTicket() + ")")
-                + " succeeded. You can now reset " + view.what().replace("the ", "your ") + " for " + r.getEmployee() + " here:\n\n"
+                + " succeeded. You can now reset " + view.what() + " of " + r.getEmployee() + " yourself, here:\n\n"
                 + config.baseUrl() + "/reset-link.xhtml?token=" + token + "\n\n"
                 + "The link works once, until " + UNTIL.format(expires) + ". Nobody at the helpdesk sees your new password or pass.\n\n"
                 + "If you did not contact the helpdesk, do not open the link, and tell " + config.helpdeskContact() + " straight away.\n";

@@ -101,6 +101,8 @@ class RequiredSettingsTest {
         assertTrue(p.get(0).contains("incode.integration-id (environment variable INCODE_INTEGRATION_ID)"), p.get(0));
         m.put("incode.integration-id", "integration");
         assertEquals(List.of(), problems(m, false));
+        m.put("incode.b2b.client-secret", "b2b-secret");
+        assertTrue(problems(m, false).get(0).contains("incode.b2b.client-id"), "separate B2B credentials come as a pair too");
     }
 
     @Test

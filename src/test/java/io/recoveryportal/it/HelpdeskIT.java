@@ -326,7 +326,7 @@ class HelpdeskIT {
     @Test
     void aMismatchGoesToTheReviewQueueAndTheApprovalTurnsThePageToSuccess() throws Exception {
         String email = "michael.brown@contoso.com";
-        send(email, "INC0100004", "password");
+        String request = send(email, "INC0100004", "password");
         String link = verificationLink(email, "INC0100004");
         markPage();
         other.manage().deleteAllCookies();
@@ -337,6 +337,12 @@ class HelpdeskIT {
         assertTrue(ref.startsWith("RC-"), next);
 
         signIn(other, "rita.reviewer@contoso.com", "/review/index.xhtml");
+        // the helpdesk area, its status JSON included, is not a reviewer's, nor anyone's signed out
+        String rita = other.manage().getCookieNamed("JSESSIONID").getValue();
+        assertEquals(404, Http.statusWithSession(portal.baseUrl() + "/helpdesk/status?id=" + request, rita));
+        assertEquals(404, Http.statusWithSession(portal.baseUrl() + "/helpdesk/request.xhtml?id=" + request, rita));
+        assertEquals(404, Http.statusWithSession(portal.baseUrl() + "/helpdesk/status?id=" + request, null));
+        assertEquals(404, Http.statusWithSession(portal.baseUrl() + "/helpdesk/index.xhtml", null));
         other.get(portal.baseUrl() + "/review/case.xhtml?ref=" + ref);
         Browser.awaitHeading(other, "Case " + ref);
         assertTrue(other.findElement(By.id("kind")).getText().startsWith("helpdesk"));
