@@ -276,6 +276,8 @@ class HelpdeskIT {
         // a genuine ending before the employee finished: Incode has no result yet, so nothing is shown, and Incode retries
         assertEquals(503, webhook(bearer, event("SESSION_SUCCEEDED", interview)).statusCode());
         assertTrue(status(request).startsWith("Link sent - "), "a notification is a hint: no result, no Success");
+        agent.findElement(By.id("check:now")).click();
+        assertTrue(Browser.textOf(agent, By.id("message-text"), t -> !t.isBlank()).contains("no result yet"), "asked Incode directly");
 
         markPage();
         other.manage().deleteAllCookies();

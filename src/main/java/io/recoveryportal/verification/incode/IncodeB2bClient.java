@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Incode's B2B API as seed 000 (option 02) describes it: a client-credentials token from {@code {issuer}/oauth2/token}
@@ -49,7 +50,7 @@ public final class IncodeB2bClient implements VerificationRequests {
 
     /** What the client needs; secrets are redacted from {@link #toString()}. */
     public record Settings(String issuer, String clientId, String clientSecret, String apiKey, String integrationId,
-            Duration connectTimeout, Duration readTimeout, javax.net.ssl.SSLContext tls) {
+            Duration connectTimeout, Duration readTimeout, SSLContext tls) {
 
         @Override
         public String toString() {
