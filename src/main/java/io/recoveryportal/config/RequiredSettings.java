@@ -1,5 +1,6 @@
 package io.recoveryportal.config;
 
+import io.recoveryportal.security.IpAllowList;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class RequiredSettings {
         }
         lookup.apply("incode.client-auth").filter(v -> !CLIENT_AUTH_METHODS.contains(v)).ifPresent(v ->
                 problems.add("unsupported value '" + v + "' for " + describe("incode.client-auth") + "; use one of " + CLIENT_AUTH_METHODS));
+        problems.addAll(helpdeskProblems(lookup));
         boolean h2 = lookup.apply("db.url").map(u -> u.startsWith("jdbc:h2:")).orElse(true);
         if (!h2 && blank(lookup.apply("db.password"))) {
             problems.add("missing required key " + describe("db.password") + " (needed for " + lookup.apply("db.url").get().replaceAll("//[^/@]*@", "//") + ")");
@@ -54,6 +56,50 @@ public final class RequiredSettings {
             }
         }
         return problems;
+    }
+
+    /** The webhook's shared secrets are random values, not passwords: anything shorter is a mistake. */
+    public static final int MIN_WEBHOOK_SECRET_LENGTH = 32;
+
+    /**
+     * The helpdesk flow is optional, but all or nothing: Incode's B2B keys come as a pair, and with them the webhook
+     * must be authenticated (client credentials, a secret header, or both; never neither), each method complete.
+     */
+    static List<String> helpdeskProblems(Function<String, Optional<String>> lookup) {
+        List<String> problems = new ArrayList<>();
+        boolean b2b = !blank(lookup.apply("incode.api-key")) || !blank(lookup.apply("incode.integration-id"));
+        pair(lookup, "incode.api-key", "incode.integration-id", problems);
+        pair(lookup, "incode.b2b.client-id", "incode.b2b.client-secret", problems);
+        boolean oauth = pair(lookup, "incode.webhook.client-id", "incode.webhook.client-secret", problems);
+        boolean header = pair(lookup, "incode.webhook.header-name", "incode.webhook.header-value", problems);
+        boolean anyWebhookKey = List.of("incode.webhook.client-id", "incode.webhook.client-secret", "incode.webhook.header-name",
+                "incode.webhook.header-value").stream().anyMatch(k -> !blank(lookup.apply(k)));
+        // a half-configured method is reported above already
+        if (b2b && !oauth && !header && !anyWebhookKey) {
+            problems.add("the helpdesk's Incode webhooks need authentication: set " + describe("incode.webhook.client-id") + " and "
+                    + describe("incode.webhook.client-secret") + ", or " + describe("incode.webhook.header-name") + " and "
+                    + describe("incode.webhook.header-value"));
+        }
+        for (String secret : List.of("incode.webhook.client-secret", "incode.webhook.header-value")) {
+            lookup.apply(secret).filter(v -> !v.isBlank() && v.length() < MIN_WEBHOOK_SECRET_LENGTH).ifPresent(v ->
+                    problems.add(describe(secret) + " must be at least " + MIN_WEBHOOK_SECRET_LENGTH + " characters (a random value)"));
+        }
+        lookup.apply("incode.webhook.header-name").filter(v -> !v.isBlank() && !v.strip().matches("[A-Za-z0-9-]{1,64}")).ifPresent(v ->
+                problems.add(describe("incode.webhook.header-name") + " must be an HTTP header name (letters, digits and hyphens)"));
+        lookup.apply("incode.webhook.allowed-ips").flatMap(IpAllowList::problem).ifPresent(p ->
+                problems.add(describe("incode.webhook.allowed-ips") + ": " + p));
+        return problems;
+    }
+
+    /** True when both keys are set; a problem when only one is. */
+    private static boolean pair(Function<String, Optional<String>> lookup, String a, String b, List<String> problems) {
+        boolean hasA = !blank(lookup.apply(a));
+        boolean hasB = !blank(lookup.apply(b));
+        if (hasA != hasB) {
+            String missing = hasA ? b : a;
+            problems.add("missing required key " + describe(missing) + " (needed with " + (hasA ? a : b) + ")");
+        }
+        return hasA && hasB;
     }
 
     /** "incode.client-secret (environment variable INCODE_CLIENT_SECRET)". */

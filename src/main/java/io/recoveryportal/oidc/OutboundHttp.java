@@ -16,22 +16,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
- * Every call the relying party makes to its provider goes through here: discovery, JWKS, token and userinfo.
- * One place for the timeouts, the outbound TLS context, "never follow a redirect" and a size cap.
+ * Every call the relying party makes to its provider goes through here: discovery, JWKS, token and userinfo; so
+ * do the calls of Incode's B2B API. One place for the timeouts, the outbound TLS context, "never follow a
+ * redirect" and a size cap.
  *
  * <p>It uses {@link HttpClient} rather than Nimbus's default {@code HttpURLConnection} for a security reason:
  * {@code HttpURLConnection} silently re-sends a POST once when a kept-alive connection turns out closed
- * ({@code sun.net.http.retryPost}, on by default), which would redeem an authorization code twice. HttpClient
- * retries only idempotent requests, and a refused connection (which never reached the provider).
+ * ({@code sun.net.http.retryPost}, on by default), which would redeem an authorization code twice, or open two
+ * verification sessions. HttpClient retries only idempotent requests, and a refused connection (which never
+ * reached the provider).
  */
-final class OutboundHttp implements HTTPRequestSender, ResourceRetriever {
+public final class OutboundHttp implements HTTPRequestSender, ResourceRetriever {
 
     /** Far above any discovery document, JWKS, token or userinfo response. */
     static final int MAX_RESPONSE_BYTES = 256 * 1024;
@@ -40,22 +44,30 @@ final class OutboundHttp implements HTTPRequestSender, ResourceRetriever {
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final HttpClient client;
-    private final java.time.Duration readTimeout;
+    private final Duration readTimeout;
 
     OutboundHttp(OidcSettings settings) {
+        this(settings.connectTimeout(), settings.readTimeout(), settings.tls());
+    }
+
+    /**
+     * For other calls to the same providers outside an OpenID login (Incode's B2B API); {@code tls} null means
+     * the JVM's default trust.
+     */
+    public OutboundHttp(Duration connectTimeout, Duration readTimeout, SSLContext tls) {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout());
-        if (settings.tls() != null) {
-            b.sslContext(settings.tls());
+                .connectTimeout(connectTimeout);
+        if (tls != null) {
+            b.sslContext(tls);
         }
         this.client = b.build();
-        this.readTimeout = settings.readTimeout();
+        this.readTimeout = readTimeout;
     }
 
     /** Sends a Nimbus request; an {@link java.net.http.HttpTimeoutException} means no answer in time. */
-    HTTPResponse send(HTTPRequest request) throws IOException {
+    public HTTPResponse send(HTTPRequest request) throws IOException {
         return request.send(this);
     }
 

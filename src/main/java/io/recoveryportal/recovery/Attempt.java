@@ -39,7 +39,7 @@ public class Attempt {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attempt_seq")
     private Long id;
 
-    @Column(name = "id_hash", nullable = false, length = 64, updatable = false)
+    @Column(name = "id_hash", nullable = false, length = 64)
     private String idHash;
 
     @Enumerated(EnumType.STRING)
@@ -200,6 +200,15 @@ public class Attempt {
 
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
+    }
+
+    /**
+     * Gives the attempt a new key: only the holder of the raw id behind {@code newIdHash} can act on it from now on,
+     * and the old id stops working. For an attempt no browser holds, such as a helpdesk request's, whose steps the
+     * server takes itself until the employee's reset link hands it to their browser.
+     */
+    public void rekey(String newIdHash) {
+        this.idHash = Objects.requireNonNull(newIdHash);
     }
 
     /** Marks this attempt as a decoy: it runs like any other and ends "we could not verify you". */

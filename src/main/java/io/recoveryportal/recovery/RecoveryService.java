@@ -115,15 +115,19 @@ public class RecoveryService {
         return store.lastIdentityId(directoryUserId);
     }
 
-    /** Who the address names, and why self-service must refuse it (null when it may go ahead). */
-    record Eligibility(Optional<DirectoryAccount> account, String refusal, boolean sensitive) {
+    /**
+     * Who the address names, and why neither self-service nor the helpdesk may recover it (null when it may go
+     * ahead); {@code sensitive} when its cases need two approvers.
+     */
+    public record Eligibility(Optional<DirectoryAccount> account, String refusal, boolean sensitive) {
 
         Eligibility(Optional<DirectoryAccount> account, String refusal) {
             this(account, refusal, false);
         }
     }
 
-    Eligibility eligibility(WorkEmail email) {
+    /** @throws DirectoryUnavailableException when the directory cannot answer now */
+    public Eligibility eligibility(WorkEmail email) {
         List<DirectoryAccount> found = directory.findByEmail(email);
         if (found.isEmpty()) {
             return new Eligibility(Optional.empty(), "no account");
@@ -181,6 +185,15 @@ public class RecoveryService {
             return cancelled ? Verdict.CANCELLED : unavailable ? Verdict.UNAVAILABLE : Verdict.FAILED;
         }
         return judge(rawAttemptId, claimed.get(), result);
+    }
+
+    /**
+     * Judges a verification whose result the portal fetched itself rather than through the browser's callback (a
+     * helpdesk request's, from Incode's B2B API), by the same rules. The attempt behind {@code rawId} must already
+     * be VERIFIED, claimed by the caller; otherwise nothing happens.
+     */
+    public Verdict judgeVerified(String rawId, VerificationResult result) {
+        return store.find(rawId).filter(a -> a.getState() == State.VERIFIED).map(a -> judge(rawId, a, result)).orElse(Verdict.INVALID);
     }
 
     private Verdict judge(String rawId, Attempt attempt, VerificationResult result) {

@@ -4,6 +4,7 @@ import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.lookup.DirectoryProfile;
 import io.recoveryportal.lookup.DirectoryRefusedException;
 import io.recoveryportal.lookup.DirectoryUnavailableException;
+import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.RecoverySettings;
 import io.recoveryportal.staff.StaffPrincipal;
 import io.recoveryportal.staff.StaffRole;
@@ -94,6 +95,12 @@ public class ReviewDesk {
                 // the decision stands; a notice that could not go out is in the audit trail
                 LOG.log(Level.WARNING, "After the decision on case {0}: {1}", new Object[] {reference, e.toString()});
             }
+        }
+        if (event.kind() == Attempt.Kind.HELPDESK && event.result() != ReviewCases.Result.AWAITING_SECOND_APPROVAL) {
+            // the agent who asked follows the case on their request's page; the employee hears from them, not from us
+            return new Outcome(true, event.result() == ReviewCases.Result.APPROVED
+                    ? "Approved. The helpdesk agent's request now shows Success; they can send the employee a reset link."
+                    : "Denied. The helpdesk agent's request now shows Failed.");
         }
         return switch (event.result()) {
             case APPROVED -> new Outcome(true, "Approved. The employee can now finish their own recovery; we have told them by email.");

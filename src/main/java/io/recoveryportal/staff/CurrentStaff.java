@@ -48,6 +48,14 @@ public class CurrentStaff {
         return principal().map(StaffPrincipal::username).orElse("");
     }
 
+    /**
+     * How long a staff session lasts without a request. A page that polls (the helpdesk status) stops after this
+     * long, so that polling alone never keeps an unattended session alive.
+     */
+    public java.time.Duration idleTimeout() {
+        return service.idle();
+    }
+
     /** The hidden field of the sign-out form (see /WEB-INF/templates/staff-signout.xhtml). */
     public String getSignOutToken() {
         return StaffSessions.signOutToken(request).orElse("");

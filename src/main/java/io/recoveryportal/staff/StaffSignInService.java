@@ -4,6 +4,7 @@ import io.recoveryportal.config.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The application's one staff sign-in and staff-session policy, built from configuration on first use (so an
@@ -40,6 +41,11 @@ public class StaffSignInService {
     StaffSessions sessions() {
         build();
         return sessions;
+    }
+
+    Duration idle() {
+        build();
+        return settings.idle();
     }
 
     Clock clock() {

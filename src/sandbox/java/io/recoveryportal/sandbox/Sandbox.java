@@ -230,15 +230,25 @@ public final class Sandbox implements AutoCloseable {
      */
     public static final String PORTAL_INCODE_CALLBACK = "/verify/callback";
     public static final String PORTAL_STAFF_CALLBACK = "/staff/callback";
+    /** The portal's Incode session-webhook receiver and the token endpoint Incode calls first (OAuth mode). */
+    public static final String PORTAL_INCODE_WEBHOOK = "/incode/webhook";
+    public static final String PORTAL_INCODE_WEBHOOK_TOKEN = "/incode/webhook/token";
+    /** The client id the portal gives "Incode" for its webhooks; the secret is new on every start. */
+    public static final String WEBHOOK_CLIENT_ID = "incode-webhooks";
+
+    private final String webhookSecret = randomSecret();
 
     /**
      * Registers a portal running at {@code portalBaseUrl} with the sandbox's Incode and Entra apps, as an
-     * administrator registers redirect URIs in the real dashboards (exact match).
+     * administrator registers redirect URIs in the real dashboards (exact match), and points Incode's session
+     * webhooks at it with OAuth client credentials, as in Incode's dashboard (Configuration, Webhooks).
      */
     public void registerPortal(String portalBaseUrl) {
         String base = portalBaseUrl.replaceAll("/+$", "");
         incode.registerRedirectUri(base + PORTAL_INCODE_CALLBACK);
         entra.registerRedirectUri(base + PORTAL_STAFF_CALLBACK);
+        incode.webhooks().configure(base + PORTAL_INCODE_WEBHOOK,
+                IncodeWebhooks.oauth(base + PORTAL_INCODE_WEBHOOK_TOKEN, WEBHOOK_CLIENT_ID, webhookSecret));
     }
 
     /** Every configuration key the portal needs to run against this sandbox (MicroProfile Config names). */
@@ -258,6 +268,9 @@ public final class Sandbox implements AutoCloseable {
         // the helpdesk (B2B) API: same issuer and client, plus these two
         c.put("incode.api-key", credentials.incodeApiKey());
         c.put("incode.integration-id", credentials.incodeIntegrationId());
+        // what the portal's webhook token endpoint expects of Incode (registerPortal gives Incode the same)
+        c.put("incode.webhook.client-id", WEBHOOK_CLIENT_ID);
+        c.put("incode.webhook.client-secret", webhookSecret);
         c.put("entra.tenant-id", credentials.tenantId());
         c.put("entra.client-id", credentials.portalClientId());
         c.put("entra.client-secret", credentials.portalClientSecret());

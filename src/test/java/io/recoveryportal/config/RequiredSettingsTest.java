@@ -87,4 +87,51 @@ class RequiredSettingsTest {
     void environmentNamesFollowMicroProfileConfig() {
         assertEquals("ENTRA_AUTHORITY_HOST", RequiredSettings.environmentName("entra.authority-host"));
     }
+
+    private static final String SECRET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+    @Test
+    void theHelpdeskIsOptionalButItsB2bKeysComeAsAPair() {
+        Map<String, String> m = complete();
+        m.put("incode.api-key", "key");
+        m.put("incode.webhook.client-id", "incode-webhooks");
+        m.put("incode.webhook.client-secret", SECRET);
+        List<String> p = problems(m, false);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).contains("incode.integration-id (environment variable INCODE_INTEGRATION_ID)"), p.get(0));
+        m.put("incode.integration-id", "integration");
+        assertEquals(List.of(), problems(m, false));
+        m.put("incode.b2b.client-secret", "b2b-secret");
+        assertTrue(problems(m, false).get(0).contains("incode.b2b.client-id"), "separate B2B credentials come as a pair too");
+    }
+
+    @Test
+    void withTheHelpdeskTheWebhookMustBeAuthenticatedOneWayOrTheOther() {
+        Map<String, String> m = complete();
+        m.put("incode.api-key", "key");
+        m.put("incode.integration-id", "integration");
+        List<String> p = problems(m, false);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).contains("webhooks need authentication") && p.get(0).contains("INCODE_WEBHOOK_HEADER_VALUE"), p.get(0));
+        m.put("incode.webhook.header-name", "X-Incode-Webhook-Secret");
+        m.put("incode.webhook.header-value", SECRET);
+        assertEquals(List.of(), problems(m, false), "a secret header is enough");
+        m.put("incode.webhook.client-id", "incode-webhooks");
+        assertTrue(problems(m, false).get(0).contains("incode.webhook.client-secret"), "half a method is a mistake, even beside another");
+    }
+
+    @Test
+    void webhookSecretsMustBeLongAndTheAllowListMustParse() {
+        Map<String, String> m = complete();
+        m.put("incode.webhook.client-id", "incode-webhooks");
+        m.put("incode.webhook.client-secret", "short");
+        m.put("incode.webhook.header-name", "X Bad: header");
+        m.put("incode.webhook.header-value", SECRET);
+        m.put("incode.webhook.allowed-ips", "203.0.113.0/24, incode.example.com");
+        List<String> p = problems(m, false);
+        assertEquals(3, p.size(), p.toString());
+        assertTrue(p.get(0).contains("incode.webhook.client-secret") && p.get(0).contains("32"), p.get(0));
+        assertTrue(p.get(1).contains("incode.webhook.header-name"), p.get(1));
+        assertTrue(p.get(2).contains("incode.webhook.allowed-ips") && p.get(2).contains("incode.example.com"), p.get(2));
+    }
 }

@@ -15,6 +15,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -87,8 +88,25 @@ final class Browser {
         new WebDriverWait(driver, timeout)
                 .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
                 .withMessage(() -> "waiting for " + by + "; last text: " + last[0])
-                .until(d -> until.test(last[0] = d.findElement(by).getText()));
+                .until(d -> until.test(last[0] = text(d, by)));
         return last[0];
+    }
+
+    /**
+     * Chromium's way of saying "stale" when the page is replaced between finding an element and reading it
+     * ("Node with given id does not belong to the document") is a plain WebDriverException: treated as stale here.
+     */
+    private static String text(WebDriver driver, By by) {
+        try {
+            return driver.findElement(by).getText();
+        } catch (NoSuchElementException | StaleElementReferenceException e) {
+            throw e;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                throw new StaleElementReferenceException("the page changed while it was read", e);
+            }
+            throw e;
+        }
     }
 
     /** Saves what the browser shows to target/screenshots/NAME.png, for people to look at. */

@@ -55,7 +55,7 @@ class PostgresDeploymentIT {
                 ResultSet rs = c.createStatement().executeQuery("select max(version) from flyway_schema_history where success")) {
             assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
             assertTrue(rs.next());
-            assertEquals("5", rs.getString(1), "every migration in src/main/resources/db/migration applied");
+            assertEquals("6", rs.getString(1), "every migration in src/main/resources/db/migration applied");
         }
     }
 

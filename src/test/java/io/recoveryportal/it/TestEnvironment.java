@@ -73,6 +73,8 @@ public final class TestEnvironment {
                 int port = PortalProcess.freePort();
                 String base = "http://localhost:" + port;
                 sandbox().registerPortal(base);
+                // Incode's retries come after 30 s and more; a test waits for a retried webhook in well under a second
+                sandbox().incode().webhooks().retryBaseDelay(Duration.ofMillis(300));
                 Map<String, String> config = sandbox().portalConfig(base);
                 config.put("db.url", "jdbc:h2:file:" + target().resolve("it-data/portal-" + System.currentTimeMillis()).toAbsolutePath());
                 config.put("recovery.protected-groups", EXECUTIVES_GROUP);

@@ -1,0 +1,137 @@
+package io.recoveryportal.helpdesk;
+
+import io.recoveryportal.lookup.WorkEmail;
+import io.recoveryportal.recovery.Attempt;
+import io.recoveryportal.staff.CurrentStaff;
+import io.recoveryportal.staff.StaffPrincipal;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The helpdesk start page's view state: the employee's address, the ticket and what the caller needs while the
+ * agent types, the last refusal, and the agent's own requests. The rules live in {@link HelpdeskService}.
+ */
+@Named
+@ViewScoped
+public class HelpdeskPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> NEEDS = Set.of("password", "mfa", "both");
+    /** Ticket references of ITSM tools are short (INC0012345, RITM0001234); anything printable up to this. */
+    private static final int TICKET_MAX = 40;
+
+    @Inject
+    HelpdeskService helpdesk;
+
+    @Inject
+    CurrentStaff staff;
+
+    private String email;
+    private String ticket;
+    private String need;
+    private String problem;
+    private List<HelpdeskRequest> requests = List.of();
+
+    @PostConstruct
+    void init() {
+        requests = staff.principal().map(helpdesk::requestsOf).orElse(List.of());
+    }
+
+    /** "Send verification link". */
+    public String send() {
+        Optional<StaffPrincipal> agent = staff.principal();
+        if (agent.isEmpty()) {
+            return null;
+        }
+        problem = null;
+        Optional<WorkEmail> address = WorkEmail.parse(email);
+        String reference = ticket == null ? null : ticket.strip();
+        boolean valid = true;
+        if (address.isEmpty()) {
+            invalid("helpdesk:email", "Enter the employee's work email address, for example jane.smith@contoso.com.");
+            valid = false;
+        }
+        if (reference != null && (reference.length() > TICKET_MAX || !reference.chars().allMatch(c -> c >= 0x20 && c != 0x7f))) {
+            invalid("helpdesk:ticket", "Enter the ticket reference as it appears in your ticketing tool, up to " + TICKET_MAX + " characters.");
+            valid = false;
+        }
+        if (need == null) {
+            invalid("helpdesk:need", "Choose what the caller needs.");
+            valid = false;
+        }
+        if (!valid) {
+            return null;
+        }
+        HelpdeskService.Sent sent = helpdesk.send(agent.get(), address.get(), reference == null || reference.isEmpty() ? null : reference,
+                Attempt.RequestedAction.valueOf(need.toUpperCase(Locale.ROOT)));
+        if (sent instanceof HelpdeskService.Created c) {
+            return "/helpdesk/request?faces-redirect=true&id=" + c.requestId();
+        }
+        if (sent instanceof HelpdeskService.Refused r) {
+            problem = r.reason();
+        } else if (sent instanceof HelpdeskService.Limited) {
+            problem = "Too many verification links have been sent for now, by you in the last hour or to this employee today. "
+                    + "Nothing was sent. Wait a while, or ask a colleague.";
+        } else if (sent instanceof HelpdeskService.Unavailable u) {
+            problem = u.reason();
+        } else {
+            problem = "Helpdesk verification is not set up on this portal (Incode's API key and integration id are missing). "
+                    + "Ask a portal administrator.";
+        }
+        requests = helpdesk.requestsOf(agent.get());
+        return null;
+    }
+
+    private static void invalid(String field, String message) {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        fc.addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        fc.validationFailed();
+    }
+
+    /** Whether the field has an error, for its styling and aria-invalid. */
+    public boolean invalid(String field) {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        return fc != null && !fc.getMessageList(field).isEmpty();
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getTicket() {
+        return ticket;
+    }
+
+    public void setTicket(String ticket) {
+        this.ticket = ticket;
+    }
+
+    public String getNeed() {
+        return need;
+    }
+
+    public void setNeed(String need) {
+        this.need = need != null && NEEDS.contains(need) ? need : null;
+    }
+
+    public String getProblem() {
+        return problem;
+    }
+
+    public List<HelpdeskRequest> getRequests() {
+        return requests;
+    }
+}

@@ -1,0 +1,56 @@
+package io.recoveryportal.helpdesk;
+
+import io.recoveryportal.recovery.Attempt;
+import java.util.Optional;
+
+/**
+ * Where a helpdesk verification stands, as seed 004's "IDV Status" field shows it to agents. Statuses only move
+ * forward ({@link #mayMoveTo}): webhooks arrive late, twice or in any order, and a late "started" must never undo
+ * a result. Success and Failed are final.
+ */
+public enum HelpdeskStatus {
+    LINK_SENT("Link sent", 0),
+    IN_PROGRESS("In Progress", 1),
+    PENDING_REVIEW("Pending Review", 2),
+    SUCCESS("Success", 3),
+    FAILED("Failed", 3);
+
+    private final String label;
+    private final int rank;
+
+    HelpdeskStatus(String label, int rank) {
+        this.label = label;
+        this.rank = rank;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** For pages: EL reads properties. */
+    public String getLabel() {
+        return label;
+    }
+
+    public boolean isFinal() {
+        return rank == 3;
+    }
+
+    /** Forward only; nothing leaves Success or Failed, and neither becomes the other. */
+    public boolean mayMoveTo(HelpdeskStatus next) {
+        return next.rank > rank;
+    }
+
+    /**
+     * What the attempt's state means for the agent, if anything yet: the attempt is the one record of the verdict
+     * (our matching rules, or a reviewer's decision), so Success is never shown before the portal itself decided.
+     */
+    public static Optional<HelpdeskStatus> of(Attempt.State state) {
+        return switch (state) {
+            case MATCHED, APPROVED, RESETTING, COMPLETED -> Optional.of(SUCCESS);
+            case ESCALATED -> Optional.of(PENDING_REVIEW);
+            case FAILED, DENIED, CANCELLED -> Optional.of(FAILED);
+            case STARTED, VERIFYING, VERIFIED, EXPIRED -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * Helpdesk-initiated verification (issue 6; seeds 000 option 02, 001 and 004): an agent with the {@code Helpdesk}
+ * role sends a caller's account a verification link and follows its status live, instead of trusting a voice on the
+ * phone.
+ *
+ * <ul>
+ * <li>{@link io.recoveryportal.helpdesk.HelpdeskService}: the use cases. Lookup and refusals reuse self-service's
+ * eligibility (privileged, disabled, unknown and ambiguous accounts are refused, here with the reason, since the
+ * agent is staff); the verdict reuses its judging on a HELPDESK attempt; the reset reuses its reset page.</li>
+ * <li>{@link io.recoveryportal.helpdesk.VerificationRequests}: the port to Incode's B2B API (adapter:
+ * {@code verification.incode.IncodeB2bClient}).</li>
+ * <li>{@link io.recoveryportal.helpdesk.HelpdeskRequest}: the agent's view of one verification, its status only
+ * ever moving forward ({@link io.recoveryportal.helpdesk.HelpdeskStatus}).</li>
+ * <li>Pages {@code /helpdesk/index.xhtml} and {@code /helpdesk/request.xhtml} (behind the staff gate), the JSON
+ * status at {@code /helpdesk/status} that the request page's script polls, and the employee's
+ * {@code /reset-link.xhtml}.</li>
+ * <li>{@code webhook}: Incode's session webhooks, authenticated and stored, as hints to fetch the result.</li>
+ * </ul>
+ */
+package io.recoveryportal.helpdesk;
