@@ -231,7 +231,8 @@ public class RecoveryService {
                                     : "account gone or disabled since start");
                     return Verdict.FAILED;
                 }
-                if (!activation && carryOverApproval(rawId, attempt, result)) {
+                // only a self-service recovery carries an approval over; activation and helpdesk requests are bound to their own
+                if (attempt.getKind() == Attempt.Kind.RECOVERY && carryOverApproval(rawId, attempt, result)) {
                     return Verdict.APPROVED;
                 }
                 DirectoryAccount acc = account.get();
