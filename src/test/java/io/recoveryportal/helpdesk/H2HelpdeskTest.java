@@ -1,18 +1,12 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.persistence.TestDatabases;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 
-/** The helpdesk's records on H2, the portal's default database. */
+/** Helpdesk requests on H2, the portal's default database. */
 class H2HelpdeskTest extends HelpdeskContract {
 
-    private final JdbcDataSource ds = new JdbcDataSource();
-
-    H2HelpdeskTest() {
-        ds.setURL("jdbc:h2:file:./target/h2-helpdesk-test/portal-" + System.nanoTime());
-        ds.setUser("portal");
-        ds.setPassword("");
-    }
+    private final DataSource ds = TestDatabases.h2("helpdesk-test");
 
     @Override
     protected DataSource dataSource() {

@@ -1,26 +1,15 @@
 package io.recoveryportal.helpdesk;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import io.recoveryportal.persistence.TestDatabases;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 
-/** The helpdesk's records on a real PostgreSQL 17. */
+/** Helpdesk requests on a real PostgreSQL 17. */
 class PostgresHelpdeskTest extends HelpdeskContract {
 
-    private final EmbeddedPostgres pg;
-
-    PostgresHelpdeskTest() throws IOException {
-        pg = EmbeddedPostgres.start();
-    }
+    private final DataSource ds = TestDatabases.postgres();
 
     @Override
     protected DataSource dataSource() {
-        return pg.getPostgresDatabase();
-    }
-
-    @AfterAll
-    void stopPostgres() throws IOException {
-        pg.close();
+        return ds;
     }
 }

@@ -1,18 +1,11 @@
 package io.recoveryportal.persistence;
 
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 
-/** The repository contract on H2 2.2 (the version Payara Micro ships), file-based as the portal's default. */
+/** The repositories on H2, the portal's default database. */
 class H2RepositoryTest extends RepositoryContract {
 
-    private final JdbcDataSource ds = new JdbcDataSource();
-
-    H2RepositoryTest() {
-        ds.setURL("jdbc:h2:file:./target/h2-repository-test/portal-" + System.nanoTime());
-        ds.setUser("portal");
-        ds.setPassword("");
-    }
+    private final DataSource ds = TestDatabases.h2("repository-test");
 
     @Override
     protected DataSource dataSource() {

@@ -1,26 +1,15 @@
 package io.recoveryportal.review;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import io.recoveryportal.persistence.TestDatabases;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 
 /** The review rules on a real PostgreSQL 17. */
 class PostgresReviewTest extends ReviewContract {
 
-    private final EmbeddedPostgres pg;
-
-    PostgresReviewTest() throws IOException {
-        pg = EmbeddedPostgres.start();
-    }
+    private final DataSource ds = TestDatabases.postgres();
 
     @Override
     protected DataSource dataSource() {
-        return pg.getPostgresDatabase();
-    }
-
-    @AfterAll
-    void stopPostgres() throws IOException {
-        pg.close();
+        return ds;
     }
 }
