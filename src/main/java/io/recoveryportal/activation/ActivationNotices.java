@@ -74,7 +74,7 @@ public class ActivationNotices {
         managerAddress(acc.id()).ifPresent(to::add);
         String body = "Hello,\n\n"
                 + "The work account " + acc.userPrincipalName() + " (" + acc.displayName() + ") was activated on "
-                + WHEN.format(java.time.Instant.now()) + ", after an identity check with a photo ID and a selfie.\n\n"
+                + WHEN.format(store.now()) + ", after an identity check with a photo ID and a selfie.\n\n"
                 + "If this is unexpected, contact " + config.helpdeskContact() + " straight away.\n";
         send(to, "Work account activated: " + acc.displayName(), body, "notification.activated", acc.id(), done.attemptId());
     }

@@ -56,7 +56,10 @@ public class ActivationService {
     RateLimits limits;
 
     public Link inspect(String token) {
-        Optional<Invitation> found = invitations.byToken(token);
+        return inspect(invitations.byToken(token));
+    }
+
+    private Link inspect(Optional<Invitation> found) {
         if (found.isEmpty()) {
             return new Link(LinkStatus.UNKNOWN, null, null);
         }
@@ -93,11 +96,11 @@ public class ActivationService {
         if (limits.tryStart(clientAddress, OpaqueTokens.hash(String.valueOf(token))).isPresent()) {
             return new Begin(null, null, "There have been too many attempts from here. Please wait an hour and try again.");
         }
-        Link link = inspect(token);
-        if (link.status() != LinkStatus.USABLE) {
+        Optional<Invitation> found = invitations.byToken(token);
+        if (inspect(found).status() != LinkStatus.USABLE) {
             return new Begin(null, null, null);
         }
-        Invitation i = invitations.byToken(token).orElseThrow();
+        Invitation i = found.get();
         PendingVerification pending;
         try {
             // privilege granted after the invitation still stops self-service activation

@@ -31,10 +31,6 @@ public record CaseFile(Summary summary, Directory directory, Verified verified, 
 
         private static final long serialVersionUID = 1L;
 
-        public boolean isOpen() {
-            return state == Attempt.State.ESCALATED;
-        }
-
         public boolean claimedBy(String reviewerId, Instant now) {
             return reviewerId.equals(claimedBy) && claimedUntil != null && now.isBefore(claimedUntil);
         }

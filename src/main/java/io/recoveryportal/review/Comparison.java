@@ -30,10 +30,6 @@ public final class Comparison {
     public record Row(String label, List<Part> directory, List<Part> verified, String rule, String outcome) implements Serializable {
 
         private static final long serialVersionUID = 1L;
-
-        public boolean isProblem() {
-            return !"PASS".equals(outcome);
-        }
     }
 
     private Comparison() {

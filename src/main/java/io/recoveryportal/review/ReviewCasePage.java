@@ -31,13 +31,18 @@ public class ReviewCasePage implements Serializable {
     private String reason;
     private String message;
     private boolean problem;
+    private String obstacle;
+    private boolean claimedByMe;
+    private boolean claimedByAnother;
 
     /** The page's view action on the first GET: opening the case is audited. */
     public void load() {
         if (ref == null || ref.isBlank() || ref.length() > 20) {
             return;
         }
-        file = staff.principal().flatMap(p -> desk.open(ref.trim(), p)).orElse(null);
+        Optional<StaffPrincipal> p = staff.principal();
+        file = p.flatMap(x -> desk.open(ref.trim(), x)).orElse(null);
+        p.ifPresent(this::standing);
     }
 
     public String claim() {
@@ -63,25 +68,36 @@ public class ReviewCasePage implements Serializable {
         message = outcome.message();
         problem = !outcome.done();
         file = desk.reload(file.summary().reference(), file.directory()).orElse(file);
+        standing(p.get());
         return null;
+    }
+
+    /**
+     * Where this reviewer stands on the case as just read: what stops them, and who holds the claim. Worked out
+     * once per load or action, so the page's getters only read view state.
+     */
+    private void standing(StaffPrincipal p) {
+        if (file == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        CaseFile.Summary s = file.summary();
+        obstacle = ReviewCases.obstacle(p.oid(), s.state(), s.expiresAt(), s.directoryUserId(), s.escalatedBy(), now).orElse(null);
+        claimedByMe = s.claimedBy(p.oid(), now);
+        claimedByAnother = s.claimedByAnother(p.oid(), now);
     }
 
     /** Why this reviewer cannot work on the case, if anything stands in the way before even claiming it. */
     public String getObstacle() {
-        if (file == null) {
-            return null;
-        }
-        String me = staff.principal().map(StaffPrincipal::oid).orElse("");
-        CaseFile.Summary s = file.summary();
-        return ReviewCases.obstacle(me, s.state(), s.expiresAt(), s.directoryUserId(), s.escalatedBy(), Instant.now()).orElse(null);
+        return obstacle;
     }
 
     public boolean isClaimedByMe() {
-        return file != null && staff.principal().map(p -> file.summary().claimedBy(p.oid(), Instant.now())).orElse(false);
+        return claimedByMe;
     }
 
     public boolean isClaimedByAnother() {
-        return file != null && staff.principal().map(p -> file.summary().claimedByAnother(p.oid(), Instant.now())).orElse(false);
+        return claimedByAnother;
     }
 
     public CaseFile getFile() {
