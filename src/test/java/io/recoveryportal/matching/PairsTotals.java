@@ -34,7 +34,7 @@ public final class PairsTotals {
         Count review = new Count();
         Map<String, Count[]> sections = new LinkedHashMap<>();
         for (Pair p : pairs) {
-            boolean match = IdentityMatcher.match(p.document(), p.directory()).outcome() == Outcome.MATCH;
+            boolean match = IdentityMatcher.match(p.document(), p.directory(), MatchingPolicy.DEFAULT).outcome() == Outcome.MATCH;
             boolean expectMatch = p.expected() == Outcome.MATCH;
             (expectMatch ? genuine : review).add(match);
             Count[] s = sections.computeIfAbsent(p.section(), k -> new Count[] {new Count(), new Count()});
