@@ -91,7 +91,7 @@ final class NameRules {
             for (Reading r : readings) {
                 Optional<Anchor> anchor = r.anchors().stream().filter(a -> givenFits(r.given(), a, true)).findFirst();
                 if (anchor.isPresent()) {
-                    List<RuleResult> verdict = List.of(familyVerdict(r), givenPass(r, anchor.get()), orderVerdict(r, anywhere));
+                    List<RuleResult> verdict = List.of(familyVerdict(r, anywhere), givenPass(r, anchor.get()), orderVerdict(r, anywhere));
                     if (verdict.stream().allMatch(v -> v.status() == RuleStatus.PASS)) {
                         return verdict;
                     }
@@ -211,7 +211,14 @@ final class NameRules {
      * field label the reader picked up): a PASS only where the document's country uses a convention that leaves
      * exactly that surname out.
      */
-    private RuleResult familyVerdict(Reading r) {
+    private RuleResult familyVerdict(Reading r, List<Window> surnameAt) {
+        NameToken dir = NameToken.joined(dirSurname.tokens());
+        if (doc.order() == DocumentName.Order.INFERRED && !r.familyFirst()
+                && surnameAt.stream().anyMatch(w -> w.start() > 0 && w.end() <= r.given().end())) {
+            // JOHN SMITH MARY SMITH read as given names JOHN SMITH MARY would hide a second person's name
+            return fail(FAMILY_NAME, "family name '" + dir.text() + "' is also among the words read as given names '"
+                    + show(r.given().of(words)) + "': the name may hold two people's names");
+        }
         List<Integer> before = new ArrayList<>();
         List<Integer> after = new ArrayList<>();
         List<NameToken> minor = new ArrayList<>();
@@ -227,7 +234,6 @@ final class NameRules {
                 (i < r.family().start() ? before : after).add(i);
             }
         }
-        NameToken dir = NameToken.joined(dirSurname.tokens());
         NameToken found = NameToken.joined(r.family().of(words));
         String text = "family name '" + dir.text() + "' found in document as '" + found.text() + "'" + spellingNote(dir, found);
         String minorNote = minor.isEmpty() ? "" : "; '" + show(minor) + "' read as suffix or particle";

@@ -40,7 +40,9 @@
  * <li><b>family-name</b> (required): every word of the directory surname appears in the document, consecutive
  * and in order, outside the document's given names. Any other document word outside the given names must be a
  * generational suffix (JR, SR, II, III, IV) or a name particle (van, der, de, la, del, da, dos, von, al, bin, …;
- * y, e, i only between words). Otherwise the directory holds only part of a multi-part surname, or the document
+ * y, e, i only between words), and without a claim or layout the surname must not appear again among the words
+ * read as given names (JOHN SMITH MARY SMITH may be two people). Otherwise the directory holds only part of a
+ * multi-part surname, or the document
  * carries another word (a second person's name, a field label): a PASS only where the document's country makes
  * that the surname in use, with one further surname: the first in Spanish usage (García of GARCÍA LÓPEZ), the last
  * in Portuguese usage (Silva of COSTA SILVA), see {@code SurnameConvention}. The country is never known today
