@@ -42,9 +42,8 @@
  * generational suffix (JR, SR, II, III, IV) or a name particle (van, der, de, la, del, da, dos, von, al, bin, …;
  * y, e, i only between words), and without a claim or layout the surname must not appear again among the words
  * read as given names (JOHN SMITH MARY SMITH may be two people). Otherwise the directory holds only part of a
- * multi-part surname, or the document
- * carries another word (a second person's name, a field label): a PASS only where the document's country makes
- * that the surname in use, with one further surname: the first in Spanish usage (García of GARCÍA LÓPEZ), the last
+ * multi-part surname, or the document carries another word (a second person's name, a field label): a PASS only
+ * where the document's country makes that the surname in use, with one further surname: the first in Spanish usage (García of GARCÍA LÓPEZ), the last
  * in Portuguese usage (Silva of COSTA SILVA), see {@code SurnameConvention}. The country is never known today
  * (Incode documents no claim for it), so this is always a FAIL. An initial never stands for a surname; no surname
  * in the directory is MISSING (a single-name person goes to review).</li>
