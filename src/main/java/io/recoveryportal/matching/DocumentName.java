@@ -124,7 +124,10 @@ final class DocumentName {
     }
 
     static String show(List<NameToken> words) {
-        String s = NameToken.show(words);
+        return shorten(NameToken.show(words));
+    }
+
+    private static String shorten(String s) {
         return s.length() <= SHOW_MAX ? s : s.substring(0, SHOW_MAX) + "…";
     }
 
@@ -137,8 +140,7 @@ final class DocumentName {
             }
             b.append(words.get(i).text());
         }
-        String s = b.toString();
-        return s.length() <= SHOW_MAX ? s : s.substring(0, SHOW_MAX) + "…";
+        return shorten(b.toString());
     }
 
     boolean usable() {
