@@ -238,7 +238,8 @@ public class RecoveryService {
                 DirectoryAccount acc = account.get();
                 MatchResult match = IdentityMatcher.match(
                         new VerifiedIdentity(result.fullName(), result.givenName(), result.birthdate()),
-                        new DirectoryPerson(acc.givenName(), acc.surname(), acc.displayName(), acc.birthdate()));
+                        new DirectoryPerson(acc.givenName(), acc.surname(), acc.displayName(), acc.birthdate()),
+                        settings.matchingPolicy());
                 String rules = match.rules().stream().map(r -> r.rule() + "=" + r.status() + ": " + r.explanation())
                         .collect(Collectors.joining("\n"));
                 if (match.outcome() == io.recoveryportal.matching.Outcome.MATCH) {

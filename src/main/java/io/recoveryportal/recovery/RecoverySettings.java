@@ -1,6 +1,7 @@
 package io.recoveryportal.recovery;
 
 import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.matching.MatchingPolicy;
 import io.recoveryportal.reset.MethodKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,6 +87,11 @@ public class RecoverySettings {
 
     public int incodeSessionsPerHour() {
         return config.value("recovery.rate.incode-sessions-per-hour").map(Integer::parseInt).orElse(500);
+    }
+
+    /** The matcher's tunables: {@code matching.placeholder-birthdates} (checked at start-up) replaces the default list. */
+    public MatchingPolicy matchingPolicy() {
+        return MatchingPolicy.withPlaceholderBirthdates(config.value("matching.placeholder-birthdates").orElse(null));
     }
 
     public Duration reportLinkLifetime() {
