@@ -30,16 +30,31 @@ public class GraphConnection {
                 config.value("entra.client-secret").orElse(null), config.authorityHost(), config.graphBaseUrl(),
                 config.trustStore().map(Path::of).orElse(null), config.trustStorePassword().orElse(null), null, null,
                 config.value("entra.client-certificate").map(Path::of).orElse(null),
-                config.value("entra.client-certificate-password").orElse(null), maxRequestsPerSecond());
+                config.value("entra.client-certificate-password").orElse(null), pacing());
     }
 
-    private Double maxRequestsPerSecond() {
-        String key = "graph.max-requests-per-second";
+    /** graph.tenant-size, graph.budget-share and graph.pacing, each named when it cannot be read. */
+    private GraphSettings.Pacing pacing() {
+        GraphBudget.TenantSize size;
+        String sizeKey = "graph.tenant-size";
         try {
-            return config.value(key).map(String::strip).map(Double::valueOf).orElse(null);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number of requests per second", e);
+            size = config.value(sizeKey).map(v -> GraphBudget.TenantSize.valueOf(v.strip().toUpperCase(java.util.Locale.ROOT)))
+                    .orElse(GraphSettings.Pacing.DEFAULT.tenantSize());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(sizeKey + " must be S, M or L (the tenant's number of users: under 50, 50 to 500, above 500)", e);
         }
+        String shareKey = "graph.budget-share";
+        double share;
+        try {
+            share = config.value(shareKey).map(String::strip).map(Double::parseDouble).orElse(GraphSettings.Pacing.DEFAULT.share());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(shareKey + " must be a number above 0 and at most 1", e);
+        }
+        String mode = config.value("graph.pacing").map(String::strip).orElse("entra");
+        if (!mode.equals("entra") && !mode.equals("off")) {
+            throw new IllegalArgumentException("graph.pacing must be entra or off: " + mode);
+        }
+        return new GraphSettings.Pacing(size, share, mode.equals("off"));
     }
 
     @PreDestroy
