@@ -32,19 +32,6 @@ public class AttemptRepository {
     }
 
     /**
-     * The Incode identity id of the account's latest verified attempt, if any: a returning person is then sent
-     * to face re-authentication instead of a full document check.
-     */
-    public Optional<String> lastIdentityIdFor(String directoryUserId) {
-        return em.createQuery("select a.incodeIdentityId from Attempt a where a.directoryUserId = :u and a.decoy = false"
-                + " and a.incodeIdentityId is not null and a.proofingStatus = 'OK' order by a.createdAt desc", String.class)
-                .setParameter("u", directoryUserId)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
-    }
-
-    /**
      * An approved attempt for this account and Incode identity, decided at or after {@code since} and still
      * within its window at {@code now}: what a returning person may carry over.
      */

@@ -119,11 +119,6 @@ public class AttemptStore {
     }
 
     @Transactional
-    public Optional<String> lastIdentityId(String directoryUserId) {
-        return attempts.lastIdentityIdFor(directoryUserId);
-    }
-
-    @Transactional
     public void audit(Attempt a, String type, String outcome, String detail) {
         record(a, type, outcome, detail);
     }
@@ -132,7 +127,8 @@ public class AttemptStore {
         audit.record(new AuditEvent(now(), type, actorFor(a), a.getId(), a.getDirectoryUserId(), outcome, detail));
     }
 
-    private static String actorFor(Attempt a) {
+    /** Who the audit trail names for a step of this attempt. */
+    static String actorFor(Attempt a) {
         return switch (a.getKind()) {
             case RECOVERY -> "employee";
             case ACTIVATION -> "new-hire";

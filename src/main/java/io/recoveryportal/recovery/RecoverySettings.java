@@ -51,6 +51,14 @@ public class RecoverySettings {
         return config.value("review.case-lifetime").map(Duration::parse).orElse(Duration.ofDays(14));
     }
 
+    /**
+     * How long a browser whose verification ended in a match may use face re-authentication for that account (its
+     * device cookie's lifetime); after it, the full document check again. Seed 002 recommends 30 days.
+     */
+    public Duration reverificationWindow() {
+        return config.value("recovery.reverification-window").map(Duration::parse).orElse(Duration.ofDays(30));
+    }
+
     /** How long, after a reviewer's approval, the employee has to finish their own recovery. */
     public Duration approvalWindow() {
         return config.value("review.approval-window").map(Duration::parse).orElse(Duration.ofHours(24));

@@ -75,7 +75,7 @@ public final class StaffSignIn {
             case CANCELLED -> Reason.CANCELLED;
             case STATE_MISMATCH -> Reason.STATE_MISMATCH;
             case UNAVAILABLE, TIMEOUT, DISCOVERY_REFUSED -> Reason.UNAVAILABLE;
-            case PROVIDER_ERROR, CODE_REJECTED, TOKEN_INVALID, USERINFO_MISMATCH -> Reason.REFUSED;
+            case PROVIDER_ERROR, ISSUER_MISMATCH, CODE_REJECTED, TOKEN_INVALID, USERINFO_MISMATCH -> Reason.REFUSED;
         };
     }
 

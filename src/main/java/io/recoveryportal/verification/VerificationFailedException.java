@@ -5,9 +5,12 @@ public class VerificationFailedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why. CANCELLED and PROVIDER_ERROR come from the provider's error callback. */
+    /**
+     * Why. CANCELLED and PROVIDER_ERROR come from the provider's error callback; ISSUER_MISMATCH is a callback that
+     * does not name the provider as its issuer (RFC 9207: a mix-up with another provider, or a forgery).
+     */
     public enum Reason {
-        CANCELLED, PROVIDER_ERROR, STATE_MISMATCH, CODE_REJECTED, TOKEN_INVALID, USERINFO_MISMATCH, UNAVAILABLE, TIMEOUT
+        CANCELLED, PROVIDER_ERROR, STATE_MISMATCH, ISSUER_MISMATCH, CODE_REJECTED, TOKEN_INVALID, USERINFO_MISMATCH, UNAVAILABLE, TIMEOUT
     }
 
     private final Reason reason;

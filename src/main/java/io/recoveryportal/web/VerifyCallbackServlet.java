@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Incode sends the browser back here. The whole callback URI goes to the recovery service, which checks it
@@ -36,9 +37,13 @@ public class VerifyCallbackServlet extends HttpServlet {
         long started = System.nanoTime();
         // the redirect URI Incode knows is built from portal.base-url, never from the Host header
         URI callback = URI.create(config.baseUrl() + "/verify/callback" + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
-        RecoveryService.Verdict verdict = AttemptCookie.read(req)
-                .map(id -> recovery.complete(id, callback))
-                .orElse(RecoveryService.Verdict.INVALID);
+        Optional<String> attemptId = AttemptCookie.read(req);
+        RecoveryService.Verdict verdict = attemptId.map(id -> recovery.complete(id, callback)).orElse(RecoveryService.Verdict.INVALID);
+        if (verdict == RecoveryService.Verdict.MATCHED) {
+            // this browser has just proved whose it is: next time it may use face re-authentication for this account
+            recovery.rememberDevice(attemptId.get(), DeviceCookie.read(req).orElse(null))
+                    .ifPresent(token -> DeviceCookie.set(res, token, settings.reverificationWindow()));
+        }
         // a refused address skips the directory read and the match: pad, so the answer takes as long either way
         ResponseFloor.await(started, settings.responseFloor());
         res.setHeader("Cache-Control", "no-store");

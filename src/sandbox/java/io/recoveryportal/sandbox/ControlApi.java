@@ -17,6 +17,12 @@ import java.util.Map;
  * <li>{@code /control/graph/directory/reset}: the directory back to its seed (methods, passwords, write log);</li>
  * <li>{@code /control/incode/rotate-keys} and {@code /control/entra/rotate-keys}: a new signing key;</li>
  * <li>{@code /control/incode/tamper?mode=...}: the next Incode ID token is tampered (see {@link IncodeProvider.Tamper}).</li>
+ * <li>{@code /control/incode/response?tamper=OMIT_ISS|WRONG_ISS|NONE}: the next authorization response to the portal
+ * has no {@code iss}, or a foreign one (see {@link CodeFlow.ResponseTamper});</li>
+ * <li>{@code /control/incode/par?advertise=true|false}: whether Incode's discovery offers pushed authorization
+ * requests (on by default);</li>
+ * <li>{@code /control/entra/response?issParameter=true|false&tamper=...}: whether staff sign-in responses carry
+ * {@code iss} (off by default, as Entra), and the same one-shot tamper;</li>
  * <li>{@code /control/incode/webhook?url=...&auth=none|oauth|header} with {@code tokenUrl}, {@code clientId},
  * {@code clientSecret} (oauth) or {@code headerName}, {@code headerValue} (header): where B2B session webhooks go;
  * an empty {@code url} turns them off;</li>
@@ -49,8 +55,12 @@ final class ControlApi implements HttpHandler {
                     "graph", Json.of("pendingFailure", f == null ? null : Json.of("status", f.status(), "remaining", f.remaining(), "retryAfter", f.retryAfter()),
                             "latencyMs", sandbox.faults().latency(), "faultsServed", sandbox.faults().injectedCount()),
                     "incode", Json.of("currentKeyId", sandbox.incode().keys().currentKeyId(), "pendingTamper", sandbox.incode().pendingTamper().name(),
+                            "pendingResponseTamper", sandbox.incode().pendingResponseTamper().name(),
+                            "pushedAuthorizationRequests", sandbox.incode().advertisesPushedAuthorizationRequests(),
                             "webhook", webhookState()),
-                    "entra", Json.of("currentKeyId", sandbox.entraKeys().currentKeyId())));
+                    "entra", Json.of("currentKeyId", sandbox.entraKeys().currentKeyId(),
+                            "issParameter", sandbox.entra().sendsIssParameter(),
+                            "pendingResponseTamper", sandbox.entra().pendingResponseTamper().name())));
             return;
         }
         if (!"POST".equals(ex.getRequestMethod())) {
@@ -70,6 +80,14 @@ final class ControlApi implements HttpHandler {
                 case "/control/incode/rotate-keys" -> sandbox.incode().keys().rotate();
                 case "/control/entra/rotate-keys" -> sandbox.entraKeys().rotate();
                 case "/control/incode/tamper" -> sandbox.incode().tamperNext(IncodeProvider.Tamper.valueOf(q.getOrDefault("mode", "NONE").toUpperCase()));
+                case "/control/incode/response" -> sandbox.incode().tamperNextResponse(responseTamper(q));
+                case "/control/incode/par" -> sandbox.incode().advertisePushedAuthorizationRequests(flag(q, "advertise"));
+                case "/control/entra/response" -> {
+                    if (q.containsKey("issParameter")) {
+                        sandbox.entra().issParameter(flag(q, "issParameter"));
+                    }
+                    sandbox.entra().tamperNextResponse(responseTamper(q));
+                }
                 case "/control/incode/webhook" -> configureWebhook(q);
                 case "/control/incode/webhook/faults" -> webhookFaults(q);
                 case "/control/incode/webhook/reset" -> sandbox.incode().webhooks().resetFaults();
@@ -123,6 +141,19 @@ final class ControlApi implements HttpHandler {
         if (q.containsKey("retryBaseMs")) {
             w.retryBaseDelay(Duration.ofMillis(Math.max(0, Long.parseLong(q.get("retryBaseMs")))));
         }
+    }
+
+    private static CodeFlow.ResponseTamper responseTamper(Map<String, String> q) {
+        return CodeFlow.ResponseTamper.valueOf(q.getOrDefault("tamper", "NONE").toUpperCase());
+    }
+
+    /** Only "true" or "false": a typo must not silently turn a protection off. */
+    private static boolean flag(Map<String, String> q, String name) {
+        String v = required(q, name);
+        if (!"true".equals(v) && !"false".equals(v)) {
+            throw new IllegalArgumentException(name + " must be true or false");
+        }
+        return Boolean.parseBoolean(v);
     }
 
     private static String required(Map<String, String> q, String name) {

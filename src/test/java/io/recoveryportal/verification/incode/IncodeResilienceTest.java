@@ -114,4 +114,19 @@ class IncodeResilienceTest {
         // the code from before the outage was never redeemed, so it still works (nothing was retried behind our back)
         assertEquals(ProofingStatus.OK, proofing.complete(callback, p).status());
     }
+
+    @Test
+    void aPushedRequestEndpointThatCannotBeReachedIsUnavailableEvenWithDiscoveryAtHand() throws Exception {
+        IncodeProofing proofing = fx.proofing();
+        proofing.begin(JANE);
+        fx.sandbox.suspend();
+        try {
+            ProofingUnavailableException u = assertThrows(ProofingUnavailableException.class, () -> proofing.begin(JANE));
+            assertEquals(OidcException.Reason.UNAVAILABLE, assertInstanceOf(OidcException.class, u.getCause()).reason());
+        } finally {
+            fx.sandbox.resume();
+        }
+        PendingVerification p = proofing.begin(JANE);
+        assertEquals(ProofingStatus.OK, proofing.complete(fx.finish(p, Outcome.VERIFIED), p).status());
+    }
 }
