@@ -88,6 +88,20 @@ public class RecoverySettings {
         return config.value("recovery.rate.incode-sessions-per-hour").map(Integer::parseInt).orElse(500);
     }
 
+    /**
+     * How long a reset in flight is trusted to finish on its own. Past it, or once a write went unanswered, the
+     * attempt is in doubt and the reconciliation reads the directory to finish it; a write still unseen in the
+     * directory this long after the claim is taken as never made.
+     */
+    public Duration resetClaimTimeout() {
+        return config.value("recovery.reset.claim-timeout").map(Duration::parse).orElse(Duration.ofMinutes(3));
+    }
+
+    /** How often the reconciliation looks for resets in doubt. */
+    public Duration reconcileInterval() {
+        return config.value("recovery.reset.reconcile-interval").map(Duration::parse).orElse(Duration.ofMinutes(1));
+    }
+
     public Duration reportLinkLifetime() {
         return config.value("recovery.report-link-lifetime").map(Duration::parse).orElse(Duration.ofDays(7));
     }

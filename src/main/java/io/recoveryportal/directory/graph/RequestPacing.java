@@ -41,6 +41,16 @@ final class RequestPacing implements Interceptor {
         }
     };
 
+    /** The request was not sent: the queue was too long. Its own type, so a write refused here is known unsent. */
+    static final class QueueFull extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        QueueFull(String message) {
+            super(message);
+        }
+    }
+
     private final long intervalNanos;
     private final long earlinessNanos;
     private final long maxWaitNanos;
@@ -61,7 +71,7 @@ final class RequestPacing implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         long wait = reserve();
         if (wait < 0) {
-            throw new IOException("Too many Microsoft Graph requests queued in the portal: a request would wait more than "
+            throw new QueueFull("Too many Microsoft Graph requests queued in the portal: a request would wait more than "
                     + TimeUnit.NANOSECONDS.toMillis(maxWaitNanos) + " ms to be sent");
         }
         if (wait > 0) {
