@@ -99,6 +99,11 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
                 maxRequestsPerSecond);
     }
 
+    public GraphSettings withTimeouts(Duration connect, Duration read) {
+        return new GraphSettings(tenantId, clientId, clientSecret, authorityHost, graphBaseUrl, trustStore,
+                trustStorePassword, connect, read, clientCertificate, clientCertificatePassword, maxRequestsPerSecond);
+    }
+
     public GraphSettings withMaxRequestsPerSecond(double rate) {
         return new GraphSettings(tenantId, clientId, clientSecret, authorityHost, graphBaseUrl, trustStore,
                 trustStorePassword, connectTimeout, readTimeout, clientCertificate, clientCertificatePassword, rate);
