@@ -17,6 +17,15 @@ public class RecoverySettings {
     @Inject
     PortalConfig config;
 
+    protected RecoverySettings() {
+        // for CDI
+    }
+
+    /** For tests outside a container. */
+    public RecoverySettings(PortalConfig config) {
+        this.config = config;
+    }
+
     /** How long a person has from "Continue" to the end of their reset. */
     public Duration attemptLifetime() {
         return config.value("recovery.attempt-lifetime").map(Duration::parse).orElse(Duration.ofMinutes(30));

@@ -15,7 +15,8 @@ import java.util.Map;
  * <li>{@code /control/graph/latency?ms=500}: every Graph call is slowed;</li>
  * <li>{@code /control/graph/write-fault?mode=late&ms=8000&count=1&match=PATCH}: the next N writes (PATCH, POST,
  * DELETE) whose "METHOD path" contains {@code match} are applied and then answered after {@code ms}
- * ({@code mode=late}) or not at all, the connection closed ({@code mode=drop});</li>
+ * ({@code mode=late}) or not at all, the connection closed ({@code mode=drop}); or held for {@code ms}, then applied
+ * and answered ({@code mode=slow}); or not applied and answered 500 ({@code mode=error});</li>
  * <li>{@code /control/graph/reset}: no more faults or latency;</li>
  * <li>{@code /control/graph/directory/reset}: the directory back to its seed (methods, passwords, write log);</li>
  * <li>{@code /control/incode/rotate-keys} and {@code /control/entra/rotate-keys}: a new signing key;</li>

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fault injection for the sandbox's Graph: the next N calls fail with 429 (with Retry-After) or 503, every call
- * can be slowed down, and the next N writes can be applied but then answered late or not at all (the portal
- * cannot tell whether such a write happened). Set through the control endpoint, read by {@link GraphApi}.
+ * can be slowed down, and the next N writes can be applied but then answered late or not at all, or held and
+ * applied late (the portal cannot tell whether such a write happened). Set through the control endpoint, read by {@link GraphApi}.
  */
 public final class Faults {
 
@@ -22,6 +22,16 @@ public final class Faults {
     public enum WriteFault {
         /** the answer comes after {@code delayMillis}: later than a client with a shorter read timeout waits */
         LATE,
+        /**
+         * the write is held for {@code delayMillis}, then applied and answered: it reaches the directory after a
+         * client with a shorter read timeout has stopped waiting, and after any read it makes at once
+         */
+        SLOW,
+        /**
+         * the write is not applied and is answered 500, as Graph or a gateway does on an internal error: the caller
+         * cannot tell it from an error that came after the write was made
+         */
+        ERROR,
         /** the connection is closed without an answer, as when a network path or a gateway drops it */
         DROP
     }

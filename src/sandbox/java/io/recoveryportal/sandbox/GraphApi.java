@@ -130,6 +130,15 @@ public final class GraphApi implements HttpHandler {
      * happened, but the caller cannot know it from the answer.
      */
     private void serveWithFault(HttpExchange ex, String path, Faults.PendingWriteFault fault) throws IOException {
+        if (fault.mode() == Faults.WriteFault.ERROR) {
+            GraphErrors.send(ex, 500, "InternalServerError", "An internal server error occurred.", UUID.randomUUID().toString());
+            return;
+        }
+        if (fault.mode() == Faults.WriteFault.SLOW) {
+            pause(fault.delayMillis());
+            serve(ex, path, false);
+            return;
+        }
         BatchExchange applied = new BatchExchange(ex, ex.getRequestMethod(), ex.getRequestURI(), ex.getRequestHeaders(),
                 ex.getRequestBody().readAllBytes());
         serve(applied, path, false);
@@ -138,11 +147,7 @@ public final class GraphApi implements HttpHandler {
             ex.close();
             return;
         }
-        try {
-            Thread.sleep(fault.delayMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pause(fault.delayMillis());
         ex.getResponseHeaders().putAll(applied.getResponseHeaders());
         byte[] body = applied.body().getBytes(StandardCharsets.UTF_8);
         try {
@@ -154,6 +159,14 @@ public final class GraphApi implements HttpHandler {
             // the caller stopped waiting and closed the connection: as with real Graph, the write stands
         } finally {
             ex.close();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
