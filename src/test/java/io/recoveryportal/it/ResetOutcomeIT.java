@@ -132,7 +132,7 @@ class ResetOutcomeIT {
     }
 
     /** The password was set, the sessions revoked after it, and the notice reached the account's addresses. */
-    private void assertFinished(String upn, String chosen) {
+    private void assertFinished(String upn, String chosen) throws InterruptedException {
         Directory.Account account = directory.account(id(upn)).orElseThrow();
         assertEquals(chosen, directory.lastPasswordSet(id(upn)).orElseThrow().password());
         assertNotNull(account.signInSessionsValidFromDateTime(), "sessions revoked");
@@ -143,7 +143,7 @@ class ResetOutcomeIT {
     }
 
     @Test
-    void aPasswordChangeAnsweredAfterThePortalStoppedWaitingIsFinishedAndReportedDone() {
+    void aPasswordChangeAnsweredAfterThePortalStoppedWaitingIsFinishedAndReportedDone() throws Exception {
         String upn = "thomas.muller@contoso.com";
         startAndVerify(upn);
         // Graph applies the change at once and answers after 8 s; the portal waits 3 s
@@ -157,7 +157,7 @@ class ResetOutcomeIT {
     }
 
     @Test
-    void aPasswordChangeWhoseConnectionDroppedIsFinishedAndReportedDone() {
+    void aPasswordChangeWhoseConnectionDroppedIsFinishedAndReportedDone() throws Exception {
         String upn = "jose.garcia@contoso.com";
         startAndVerify(upn);
         // every copy OkHttp may resend is applied and dropped too
@@ -169,7 +169,7 @@ class ResetOutcomeIT {
     }
 
     @Test
-    void aChangeThatWentUnansweredAndNeverArrivedIsCheckedAndThenOfferedAgain() {
+    void aChangeThatWentUnansweredAndNeverArrivedIsCheckedAndThenOfferedAgain() throws Exception {
         String upn = "claire.dubois-martin@contoso.com";
         startAndVerify(upn);
         sandbox.faults().faultNextWrites(Faults.WriteFault.ERROR, 0, 1, "PATCH");
