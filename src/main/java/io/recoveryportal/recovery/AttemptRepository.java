@@ -56,6 +56,12 @@ public class AttemptRepository {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** Whether another attempt for the same account is RESETTING it now. */
+    public boolean anotherResetting(Attempt a) {
+        return a.getDirectoryUserId() != null && !em.createQuery("select a.id from Attempt a where a.resettingUserId = :u and a.id <> :id", Long.class)
+                .setParameter("u", a.getDirectoryUserId()).setParameter("id", a.getId()).setMaxResults(1).getResultList().isEmpty();
+    }
+
     public Optional<Attempt> findById(long id) {
         return Optional.ofNullable(em.find(Attempt.class, id));
     }

@@ -91,6 +91,10 @@ public class AttemptStore {
         if (a.getState() != expected || !Attempt.finishing(expected) && a.isExpired(now())) {
             return Optional.empty();
         }
+        if (next == State.RESETTING && expected != State.RESETTING && attempts.anotherResetting(a)) {
+            // the unique column would refuse it at the flush too; asking first keeps that for true races
+            throw new OtherResetInFlightException(null);
+        }
         a.moveTo(expected, next, now());
         change.accept(a);
         record(a, auditType, outcome, detail);

@@ -148,7 +148,7 @@ class ResetOutcomeIT {
         startAndVerify(upn);
         // Graph applies the change at once and answers after 8 s; the portal waits 3 s
         sandbox.faults().faultNextWrites(Faults.WriteFault.LATE, 8000, 1, "PATCH");
-        String chosen = "granite willow seventy kettle";
+        String chosen = "granite willow 70 kettle";
         choose(chosen);
         Browser.awaitHeading(browser, "You are back in");
         assertEquals(1, sandbox.faults().writeFaultsServed());
@@ -162,7 +162,7 @@ class ResetOutcomeIT {
         startAndVerify(upn);
         // every copy OkHttp may resend is applied and dropped too
         sandbox.faults().faultNextWrites(Faults.WriteFault.DROP, 0, 5, "PATCH");
-        String chosen = "meadow copper violin ninety";
+        String chosen = "meadow copper violin 90";
         choose(chosen);
         Browser.awaitHeading(browser, "You are back in");
         assertFinished(upn, chosen);
@@ -173,7 +173,7 @@ class ResetOutcomeIT {
         String upn = "claire.dubois-martin@contoso.com";
         startAndVerify(upn);
         sandbox.faults().faultNextWrites(Faults.WriteFault.ERROR, 0, 1, "PATCH");
-        choose("harbour lantern quartz eleven");
+        choose("harbour lantern quartz 11");
         Browser.awaitHeading(browser, "We are checking whether your change was saved");
         Browser.screenshot(browser, "reset-checking");
         assertFalse(browser.getPageSource().contains("Nothing was changed"), "never told 'nothing was changed' unread");
@@ -181,7 +181,7 @@ class ResetOutcomeIT {
         Browser.awaitHeading(browser, "Choose a new password", CLAIM_TIMEOUT.plusSeconds(40));
         assertTrue(browser.findElement(By.id("earlier-not-saved")).getText().contains("was not saved"));
         assertEquals(0, passwordWrites(upn));
-        String chosen = "orchard pepper nimbus forty";
+        String chosen = "orchard pepper nimbus 40";
         choose(chosen);
         Browser.awaitHeading(browser, "You are back in");
         assertFinished(upn, chosen);
@@ -198,7 +198,7 @@ class ResetOutcomeIT {
         FlowDriver person = new FlowDriver(portal.baseUrl());
         assertEquals("Choose a new password", person.verify(upn, "password", "VERIFIED").heading());
         sandbox.faults().faultNextWrites(Faults.WriteFault.LATE, 120_000, 1, "PATCH");
-        String chosen = "saffron glacier tulip sixty";
+        String chosen = "saffron glacier tulip 60";
         CompletableFuture<FlowDriver.Result> submitted = CompletableFuture.supplyAsync(() -> person.setPassword(chosen));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (directory.lastPasswordSet(id(upn)).isEmpty() && System.nanoTime() < deadline) {
