@@ -126,25 +126,15 @@ public class ResetService {
      * password Entra refuses leaves it disabled, and a retry after an outage simply sets it again.
      */
     public Outcome setPassword(String rawId, String password, String confirmation) {
-        Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && isPasswordStep(a));
-        if (current.isEmpty()) {
-            return new NotAllowed();
-        }
-        Optional<DirectoryAccount> account = account(current.get());
-        if (account.isEmpty()) {
-            return new Unavailable();
-        }
-        DirectoryAccount acc = account.get();
-        Optional<String> problem = new PasswordPolicy(settings.passwordMinLength()).problem(password, confirmation, personalWords(acc));
-        if (problem.isPresent()) {
-            return new Refused(problem.get());
-        }
-        State back = current.get().getState();
-        Claim claim = claim(rawId, current.get());
+        PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength());
+        Claim claim = claim(rawId, ResetService::isPasswordStep,
+                acc -> policy.problem(password, confirmation, personalWords(acc)).map(Refused::new));
         if (claim.outcome() != null) {
             return claim.outcome();
         }
         Attempt a = claim.attempt();
+        DirectoryAccount acc = claim.account();
+        State back = claim.back();
         String type = type(a, PASSWORD_STEP);
         try {
             PasswordChange change = directory.setPassword(acc.id(), password);
@@ -176,21 +166,13 @@ public class ResetService {
      * account (a new hire has no methods to remove) and issues the day-one pass.
      */
     public Outcome resetMfa(String rawId) {
-        Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && isMfaStep(a));
-        if (current.isEmpty()) {
-            return new NotAllowed();
-        }
-        Optional<DirectoryAccount> account = account(current.get());
-        if (account.isEmpty()) {
-            return new Unavailable();
-        }
-        DirectoryAccount acc = account.get();
-        State back = current.get().getState();
-        Claim claim = claim(rawId, current.get());
+        Claim claim = claim(rawId, ResetService::isMfaStep, acc -> Optional.empty());
         if (claim.outcome() != null) {
             return claim.outcome();
         }
         Attempt a = claim.attempt();
+        DirectoryAccount acc = claim.account();
+        State back = claim.back();
         String type = type(a, MFA_STEP);
         TemporaryAccessPass pass;
         List<SignInMethod> doomed;
@@ -452,19 +434,41 @@ public class ResetService {
         return a.getCaseReference() == null ? State.MATCHED : State.APPROVED;
     }
 
-    /** The claimed attempt, or why there is none. */
-    private record Claim(Attempt attempt, Outcome outcome) {
+    /** The claimed attempt with its account and the state it goes back to, or (only) why there is none. */
+    private record Claim(Attempt attempt, DirectoryAccount account, State back, Outcome outcome) {
+
+        static Claim not(Outcome why) {
+            return new Claim(null, null, null, why);
+        }
     }
 
-    private Claim claim(String rawId, Attempt a) {
+    /**
+     * The start of a step: the attempt may take it, its account is read fresh, {@code precheck} finds nothing
+     * against it (nothing is claimed yet), and the attempt is claimed (MATCHED/APPROVED → RESETTING).
+     */
+    private Claim claim(String rawId, java.util.function.Predicate<Attempt> step,
+            java.util.function.Function<DirectoryAccount, Optional<? extends Outcome>> precheck) {
+        Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && step.test(a));
+        if (current.isEmpty()) {
+            return Claim.not(new NotAllowed());
+        }
+        Attempt a = current.get();
+        Optional<DirectoryAccount> account = account(a);
+        if (account.isEmpty()) {
+            return Claim.not(new Unavailable());
+        }
+        Optional<? extends Outcome> early = precheck.apply(account.get());
+        if (early.isPresent()) {
+            return Claim.not(early.get());
+        }
         try {
             return store.transition(rawId, a.getState(), State.RESETTING, x -> x.resetStarted(store.now()), "reset.claimed", "OK", null)
-                    .map(x -> new Claim(x, null)).orElseGet(() -> new Claim(null, new NotAllowed()));
+                    .map(x -> new Claim(x, account.get(), a.getState(), null)).orElseGet(() -> Claim.not(new NotAllowed()));
         } catch (AttemptStore.ConcurrentStepException e) {
-            return new Claim(null, new NotAllowed());
+            return Claim.not(new NotAllowed());
         } catch (AttemptStore.OtherResetInFlightException e) {
             store.audit(a, "reset.claimed", "BUSY", "another attempt is resetting this account");
-            return new Claim(null, new Busy());
+            return Claim.not(new Busy());
         }
     }
 
