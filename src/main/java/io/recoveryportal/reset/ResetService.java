@@ -325,7 +325,8 @@ public class ResetService {
     }
 
     private static Instant sinceClaim(Attempt a) {
-        return a.getResetStartedAt().truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_ALLOWANCE);
+        Instant claimed = a.getResetStartedAt() == null ? a.getUpdatedAt() : a.getResetStartedAt();
+        return claimed.truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_ALLOWANCE);
     }
 
     /**
@@ -367,7 +368,24 @@ public class ResetService {
         Consumer<Attempt> part = password ? Attempt::passwordDone : Attempt::mfaDone;
         String type = type(a, password ? PASSWORD_STEP : MFA_STEP);
         String completed = a.getKind() == Attempt.Kind.ACTIVATION ? "activation.completed" : "recovery.completed";
-        Attempt recorded = store.transition(a.getId(), State.RESETTING, State.RESETTING, part, type, "OK", detail)
+        Attempt recorded;
+        try {
+            recorded = recordStep(a, back, part, type, completed, detail);
+        } catch (AttemptStore.ConcurrentStepException | AttemptStore.OtherResetInFlightException e) {
+            recorded = null;
+        }
+        if (recorded == null) {
+            // another request or round recorded it first, and it sent the notice
+            LOG.log(Level.INFO, "Reset of attempt {0} was already recorded elsewhere", a.getId());
+            return new Done(pass, notRemoved);
+        }
+        done.fire(new ResetDone(recorded.getId(), recorded.getKind(), acc, password ? "password" : "sign-in methods (MFA)"));
+        return new Done(pass, notRemoved);
+    }
+
+    /** Records the step, and the attempt's completion when nothing else was asked for; null if it was recorded already. */
+    private Attempt recordStep(Attempt a, State back, Consumer<Attempt> part, String type, String completed, String detail) {
+        return store.transition(a.getId(), State.RESETTING, State.RESETTING, part, type, "OK", detail)
                 // a step slower than the claim timeout may find that the reconciliation saw nothing yet and handed
                 // the attempt back: the change is made all the same, so it is recorded from there
                 .or(() -> store.transition(a.getId(), back, State.RESETTING, x -> {
@@ -378,13 +396,6 @@ public class ResetService {
                         ? store.transition(x.getId(), State.RESETTING, State.COMPLETED, y -> y.completed(store.now()), completed, "OK", null).orElse(x)
                         : store.transition(x.getId(), State.RESETTING, back, y -> { }, "reset.part-done", "OK", null).orElse(x))
                 .orElse(null);
-        if (recorded == null) {
-            // another request or round recorded it first, and it sent the notice
-            LOG.log(Level.INFO, "Reset of attempt {0} was already recorded elsewhere", a.getId());
-            return new Done(pass, notRemoved);
-        }
-        done.fire(new ResetDone(recorded.getId(), recorded.getKind(), acc, password ? "password" : "sign-in methods (MFA)"));
-        return new Done(pass, notRemoved);
     }
 
     /** Leaves the attempt RESETTING, in doubt: the reconciliation reads the directory again later. */
