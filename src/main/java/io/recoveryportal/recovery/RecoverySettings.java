@@ -18,6 +18,15 @@ public class RecoverySettings {
     @Inject
     PortalConfig config;
 
+    protected RecoverySettings() {
+        // for CDI
+    }
+
+    /** For tests outside a container. */
+    public RecoverySettings(PortalConfig config) {
+        this.config = config;
+    }
+
     /** How long a person has from "Continue" to the end of their reset. */
     public Duration attemptLifetime() {
         return config.value("recovery.attempt-lifetime").map(Duration::parse).orElse(Duration.ofMinutes(30));
@@ -100,6 +109,20 @@ public class RecoverySettings {
     /** The matcher's tunables: {@code matching.placeholder-birthdates} (checked at start-up) replaces the default list. */
     public MatchingPolicy matchingPolicy() {
         return MatchingPolicy.withPlaceholderBirthdates(config.value("matching.placeholder-birthdates").orElse(null));
+    }
+
+    /**
+     * How long a reset in flight is trusted to finish on its own. Past it, or once a write went unanswered, the
+     * attempt is in doubt and the reconciliation reads the directory to finish it; a write still unseen in the
+     * directory this long after the claim is taken as never made.
+     */
+    public Duration resetClaimTimeout() {
+        return config.value("recovery.reset.claim-timeout").map(Duration::parse).orElse(Duration.ofMinutes(3));
+    }
+
+    /** How often the reconciliation looks for resets in doubt. */
+    public Duration reconcileInterval() {
+        return config.value("recovery.reset.reconcile-interval").map(Duration::parse).orElse(Duration.ofMinutes(1));
     }
 
     public Duration reportLinkLifetime() {

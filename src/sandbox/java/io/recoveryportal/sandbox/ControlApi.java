@@ -13,6 +13,10 @@ import java.util.Map;
  * <ul>
  * <li>{@code /control/graph/fail?status=429&count=3&retryAfter=1}: the next N Graph calls fail (429 or 503);</li>
  * <li>{@code /control/graph/latency?ms=500}: every Graph call is slowed;</li>
+ * <li>{@code /control/graph/write-fault?mode=late&ms=8000&count=1&match=PATCH}: the next N writes (PATCH, POST,
+ * DELETE) whose "METHOD path" contains {@code match} are applied and then answered after {@code ms}
+ * ({@code mode=late}) or not at all, the connection closed ({@code mode=drop}); or held for {@code ms}, then applied
+ * and answered ({@code mode=slow}); or not applied and answered 500 ({@code mode=error});</li>
  * <li>{@code /control/graph/reset}: no more faults or latency;</li>
  * <li>{@code /control/graph/directory/reset}: the directory back to its seed (methods, passwords, write log);</li>
  * <li>{@code /control/incode/rotate-keys} and {@code /control/entra/rotate-keys}: a new signing key;</li>
@@ -53,7 +57,8 @@ final class ControlApi implements HttpHandler {
             Faults.Failure f = sandbox.faults().pending();
             Http.json(ex, 200, Json.of(
                     "graph", Json.of("pendingFailure", f == null ? null : Json.of("status", f.status(), "remaining", f.remaining(), "retryAfter", f.retryAfter()),
-                            "latencyMs", sandbox.faults().latency(), "faultsServed", sandbox.faults().injectedCount()),
+                            "latencyMs", sandbox.faults().latency(), "faultsServed", sandbox.faults().injectedCount(),
+                            "pendingWriteFault", writeFaultState(), "writeFaultsServed", sandbox.faults().writeFaultsServed()),
                     "incode", Json.of("currentKeyId", sandbox.incode().keys().currentKeyId(), "pendingTamper", sandbox.incode().pendingTamper().name(),
                             "pendingResponseTamper", sandbox.incode().pendingResponseTamper().name(),
                             "pushedAuthorizationRequests", sandbox.incode().advertisesPushedAuthorizationRequests(),
@@ -74,6 +79,10 @@ final class ControlApi implements HttpHandler {
                 case "/control/graph/fail" -> sandbox.faults().failNext(
                         Integer.parseInt(q.getOrDefault("status", "429")),
                         Integer.parseInt(q.getOrDefault("count", "1")), q.get("retryAfter"));
+                case "/control/graph/write-fault" -> sandbox.faults().faultNextWrites(
+                        Faults.WriteFault.valueOf(q.getOrDefault("mode", "late").toUpperCase()),
+                        Long.parseLong(q.getOrDefault("ms", "0")), Integer.parseInt(q.getOrDefault("count", "1")),
+                        q.getOrDefault("match", ""));
                 case "/control/graph/latency" -> sandbox.faults().latency(Long.parseLong(q.getOrDefault("ms", "0")));
                 case "/control/graph/reset" -> sandbox.faults().reset();
                 case "/control/graph/directory/reset" -> sandbox.directory().reset();
@@ -154,6 +163,11 @@ final class ControlApi implements HttpHandler {
             throw new IllegalArgumentException(name + " must be true or false");
         }
         return Boolean.parseBoolean(v);
+    }
+
+    private Map<String, Object> writeFaultState() {
+        Faults.PendingWriteFault w = sandbox.faults().pendingWriteFault();
+        return w == null ? null : Json.of("mode", w.mode().name(), "delayMs", w.delayMillis(), "remaining", w.remaining(), "match", w.match());
     }
 
     private static String required(Map<String, String> q, String name) {

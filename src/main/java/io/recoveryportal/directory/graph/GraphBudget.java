@@ -77,6 +77,16 @@ final class GraphBudget implements Interceptor {
         }
     };
 
+    /** The request was not sent: the queue was too long. Its own type, so a write refused here is known unsent. */
+    static final class QueueFull extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        QueueFull(String message) {
+            super(message);
+        }
+    }
+
     private final Bucket resourceUnits;
     private final Bucket writes;
     private final long maxWaitNanos;
@@ -153,7 +163,7 @@ final class GraphBudget implements Interceptor {
     }
 
     private IOException tooLong() {
-        return new IOException("Too many Microsoft Graph requests queued in the portal: a request would wait more than "
+        return new QueueFull("Too many Microsoft Graph requests queued in the portal: a request would wait more than "
                 + TimeUnit.NANOSECONDS.toMillis(maxWaitNanos) + " ms to be sent");
     }
 

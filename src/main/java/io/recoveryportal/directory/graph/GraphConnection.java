@@ -28,9 +28,19 @@ public class GraphConnection {
     GraphSettings settings() {
         return new GraphSettings(config.required("entra.tenant-id"), config.required("entra.client-id"),
                 config.value("entra.client-secret").orElse(null), config.authorityHost(), config.graphBaseUrl(),
-                config.trustStore().map(Path::of).orElse(null), config.trustStorePassword().orElse(null), null, null,
+                config.trustStore().map(Path::of).orElse(null), config.trustStorePassword().orElse(null),
+                duration("graph.connect-timeout"), duration("graph.read-timeout"),
                 config.value("entra.client-certificate").map(Path::of).orElse(null),
                 config.value("entra.client-certificate-password").orElse(null), pacing());
+    }
+
+    /** An ISO-8601 duration ("PT30S"), or null for the default. */
+    private java.time.Duration duration(String key) {
+        try {
+            return config.value(key).map(String::strip).map(java.time.Duration::parse).orElse(null);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT30S", e);
+        }
     }
 
     /** graph.tenant-size, graph.budget-share and graph.pacing, each named when it cannot be read. */

@@ -111,6 +111,11 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
                 pacing);
     }
 
+    public GraphSettings withTimeouts(Duration connect, Duration read) {
+        return new GraphSettings(tenantId, clientId, clientSecret, authorityHost, graphBaseUrl, trustStore,
+                trustStorePassword, connect, read, clientCertificate, clientCertificatePassword, pacing);
+    }
+
     public GraphSettings withPacing(Pacing newPacing) {
         return new GraphSettings(tenantId, clientId, clientSecret, authorityHost, graphBaseUrl, trustStore,
                 trustStorePassword, connectTimeout, readTimeout, clientCertificate, clientCertificatePassword, newPacing);
