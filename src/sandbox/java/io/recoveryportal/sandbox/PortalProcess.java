@@ -122,6 +122,11 @@ public final class PortalProcess implements AutoCloseable {
         return port;
     }
 
+    /** The operating system's id of the Payara process: the benchmark reads its CPU time and memory in /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Wall-clock milliseconds from launching the JVM to Payara's "ready" line. */
     public long readyMillis() {
         return readyMillis;
