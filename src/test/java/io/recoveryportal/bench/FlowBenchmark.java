@@ -48,7 +48,9 @@ import java.util.regex.Pattern;
  * {@code kinds} ("password,mfa,morning"), {@code floors} ("0,default": the floor-off portal, then one with the default
  * floor), {@code floor.concurrency} (concurrencies for the default floor, "8,100"), {@code warmup} (flows before
  * measuring, 500), {@code long} (flows of the long run, 0 = none), {@code window} (1000), {@code long.concurrency}
- * (32), {@code portal.jvm}, {@code portal.jar} (target/portal-micro.jar). Graph pacing is off ({@code graph.pacing=off})
+ * (32), {@code rates} (open-loop runs of password flows arriving at these rates a second, at most 100 at once: the
+ * latency of each step when the portal is not saturated; none by default), {@code portal.jvm}, {@code portal.jar}
+ * (target/portal-micro.jar). Graph pacing is off ({@code graph.pacing=off})
  * so that the portal's own cost is measured, not Entra's quota; rate limits are raised so that they never refuse.
  */
 public final class FlowBenchmark {
@@ -85,6 +87,8 @@ public final class FlowBenchmark {
         List<String> kinds = List.of(System.getProperty("kinds", "password,mfa,morning").split(","));
         List<String> floors = List.of(System.getProperty("floors", "0,default").split(","));
         int warmup = Integer.getInteger("warmup", 500);
+        List<Double> rates = Arrays.stream(System.getProperty("rates", "").split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                .map(Double::parseDouble).toList();
         int longRun = Integer.getInteger("long", 0);
         int window = Integer.getInteger("window", 1000);
         int longConcurrency = Integer.getInteger("long.concurrency", 32);
@@ -97,7 +101,7 @@ public final class FlowBenchmark {
         for (String floor : floors) {
             needed += warmup + (floor.equals("0") ? concurrency : floorConcurrency).size() * kinds.size() * flows;
         }
-        needed += longRun;
+        needed += longRun + rates.size() * flows;
         int employees = needed + needed / 10 + 200;
 
         List<Integer> ports = new ArrayList<>();
@@ -137,11 +141,20 @@ public final class FlowBenchmark {
                     Measurement w = measure(portal, password(), 8, warmup);
                     System.out.printf("warm-up: %d password flows at 8 concurrent, %d errors, %.1f ms portal CPU per flow%n", warmup,
                             w.errors, w.portalCpuMsPerFlow());
+                    long idleBefore = cpuTicks(portal.pid());
+                    Thread.sleep(20_000);
+                    System.out.printf("at rest after the warm-up: %.0f ms portal CPU a second (timers, housekeeping, the JIT), "
+                            + "part of every figure per flow below, most of it at 1 concurrent%n", (cpuTicks(portal.pid()) - idleBefore) * TICK_MS / 20.0);
                     for (String k : kinds) {
                         Kind kind = kind(k);
                         for (int c : floor.equals("0") ? concurrency : floorConcurrency) {
                             print(kind, c, measure(portal, kind, c, flows));
                         }
+                    }
+                    for (double rate : floor.equals("0") ? rates : List.<Double>of()) {
+                        Measurement m = measure(portal, password(), 100, flows, rate);
+                        System.out.printf("%n(open loop: password flows arriving at %.0f a second, at most 100 at once)", rate);
+                        print(password(), 100, m);
                     }
                     if (longRun > 0 && floor.equals("0")) {
                         longRun(portal, longRun, window, longConcurrency);
@@ -225,6 +238,11 @@ public final class FlowBenchmark {
     }
 
     private Measurement measure(PortalProcess portal, Kind kind, int concurrency, int flows) throws Exception {
+        return measure(portal, kind, concurrency, flows, 0);
+    }
+
+    /** {@code rate} flows a second arriving (open loop, at most {@code concurrency} at once), or 0: each thread flow after flow. */
+    private Measurement measure(PortalProcess portal, Kind kind, int concurrency, int flows, double rate) throws Exception {
         String loadBefore = loadAverage();
         long portalBefore = cpuTicks(portal.pid());
         long sandboxBefore = cpuTicks(sandboxPid);
@@ -240,6 +258,14 @@ public final class FlowBenchmark {
             for (int i = 0; i < flows; i++) {
                 Flow flow = kind.flow().apply(i);
                 planned.add(flow);
+                if (rate > 0) {
+                    // open loop: flows arrive at the rate, whether or not earlier ones have finished
+                    long due = t0 + (long) (i * 1e9 / rate);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
                 futures.add(pool.submit(() -> flow.run().apply(new FlowDriver(portal.baseUrl(), http))));
             }
             for (Future<Result> f : futures) {

@@ -54,6 +54,9 @@ public final class FlowDriver {
     private static final Pattern PENDING = Pattern.compile("name=\"" + CodeFlow.FORM_PENDING + "\" value=\"([^\"]+)\"");
     private static final Pattern PERSON_CHOSEN = Pattern.compile("<option value=\"([^\"]+)\" selected>");
     private static final Pattern PERSON_FIRST = Pattern.compile("name=\"" + IncodeProvider.FORM_PERSON + "\"><option value=\"([^\"]+)\"");
+    private static final Pattern HIDDEN_INPUT = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>");
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("\\sname=\"([^\"]*)\"");
+    private static final Pattern ATTRIBUTE_VALUE = Pattern.compile("\\svalue=\"([^\"]*)\"");
     private static final Pattern SET_COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)");
 
     private final String portal;
@@ -218,8 +221,19 @@ public final class FlowDriver {
         }
         Map<String, String> all = new LinkedHashMap<>();
         all.put(formId, formId);
-        all.putAll(fields);
         all.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
+        // every hidden field of the form goes back, as a browser sends it (a form key, the confirmation's address)
+        int start = page.body().indexOf("<form id=\"" + formId + "\"");
+        int end = page.body().indexOf("</form>", start);
+        Matcher hidden = HIDDEN_INPUT.matcher(page.body().substring(start, end < 0 ? page.body().length() : end));
+        while (hidden.find()) {
+            Matcher name = ATTRIBUTE_NAME.matcher(hidden.group());
+            Matcher value = ATTRIBUTE_VALUE.matcher(hidden.group());
+            if (name.find()) {
+                all.put(unescape(name.group(1)), value.find() ? unescape(value.group(1)) : "");
+            }
+        }
+        all.putAll(fields);
         URI target = page.uri().resolve(action.group(1).replace("&amp;", "&"));
         return send(step, form(target, all), true);
     }
@@ -273,6 +287,11 @@ public final class FlowDriver {
     private synchronized void record(Step step, int status, long ms) {
         statuses.merge(step, status, Math::max);
         millis.merge(step, ms, Long::sum);
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&#58;", ":").replace("&#64;", "@").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     private static String strip(String html) {
