@@ -181,6 +181,11 @@ public final class FlowDriver {
         }
     }
 
+    /** The value of a portal cookie this browser holds, if any (for tests that forge a request beside it). */
+    public java.util.Optional<String> cookie(String name) {
+        return java.util.Optional.ofNullable(cookies.get(name));
+    }
+
     /** A page as the driver got it, after following redirects within the step. */
     private record Page(URI uri, int status, String body) {
 
