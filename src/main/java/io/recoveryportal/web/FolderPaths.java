@@ -16,7 +16,7 @@ import java.io.IOException;
  *
  * <p>Every folder of webapp/ is listed (FolderPathsTest checks).
  */
-@WebServlet(urlPatterns = {"/review", "/admin", "/helpdesk", "/staff", "/error", "/resources", "/resources/css", "/resources/js"})
+@WebServlet(urlPatterns = {"/review", "/admin", "/helpdesk", "/staff", "/verify", "/error", "/resources", "/resources/css", "/resources/js"})
 public class FolderPaths extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
