@@ -50,6 +50,12 @@ public final class PortalProcess implements AutoCloseable {
      */
     public static PortalProcess start(Path microJar, Path war, Path rootDir, int port, Map<String, String> config,
             List<String> jvmOptions, PrintStream echo, Duration timeout) throws IOException, InterruptedException {
+        return start(microJar, war, rootDir, port, config, jvmOptions, List.of(), echo, timeout);
+    }
+
+    /** The same, with more of Payara Micro's own options, such as {@code --sslport 8443}. */
+    public static PortalProcess start(Path microJar, Path war, Path rootDir, int port, Map<String, String> config,
+            List<String> jvmOptions, List<String> microOptions, PrintStream echo, Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(rootDir);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -61,6 +67,7 @@ public final class PortalProcess implements AutoCloseable {
         }
         cmd.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--disablephonehome", "--nohostaware",
                 "--rootDir", rootDir.toString()));
+        cmd.addAll(microOptions);
         long t0 = System.nanoTime();
         Map<String, String> settings = new java.util.HashMap<>(config);
         settings.putIfAbsent("portal.listen-address", "127.0.0.1");

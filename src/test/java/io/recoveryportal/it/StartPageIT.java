@@ -101,4 +101,24 @@ class StartPageIT {
         assertTrue(selected.isEmpty());
         assertFalse(browser.getPageSource().contains("<b>x"), "input is escaped");
     }
+
+    @Test
+    void tooManyAttemptsNameTheRealWaitAndTheConfiguredContact() {
+        // the shared portal allows three verifications a day per address: one comes back every eight hours
+        String email = "wait.for.it@contoso.com";
+        for (int i = 0; i < 4; i++) {
+            browser.manage().deleteAllCookies();
+            browser.get(portal.baseUrl() + "/?email=" + email + "&action=password");
+            browser.findElement(By.id("start:continue")).click();
+            browser.findElement(By.id("back:verify")).click();
+            if (i < 3) {
+                Browser.awaitUrl(browser, TestEnvironment.sandbox().incodeIssuer());
+            }
+        }
+        String notice = Browser.textOf(browser, By.id("notice"), t -> t.contains("too many attempts"));
+        assertTrue(notice.contains("try again in about 8 hours"), notice);
+        assertFalse(notice.contains("an hour"), "the per-address limit is per day: " + notice);
+        assertTrue(notice.contains(TestEnvironment.HELPDESK_CONTACT), notice);
+        assertFalse(notice.contains("your IT helpdesk"), notice);
+    }
 }
