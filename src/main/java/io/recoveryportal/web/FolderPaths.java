@@ -14,9 +14,11 @@ import java.io.IOException;
  * that redirect. A staff area's path reaches this servlet only when {@code StaffGate} (which covers the bare path too)
  * admitted the staff member, who is sent on to the area; everything else is the ordinary 404.
  *
- * <p>Every folder of webapp/ is listed (FolderPathsTest checks).
+ * <p>Every folder of webapp/ is listed (FolderPathsTest checks); /WEB-INF and /META-INF with everything below them,
+ * whose folders the container would otherwise redirect to before it refuses to serve them.
  */
-@WebServlet(urlPatterns = {"/review", "/admin", "/helpdesk", "/staff", "/verify", "/error", "/resources", "/resources/css", "/resources/js"})
+@WebServlet(urlPatterns = {"/review", "/admin", "/helpdesk", "/staff", "/verify", "/error", "/resources", "/resources/css", "/resources/js",
+    "/WEB-INF/*", "/META-INF/*"})
 public class FolderPaths extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
