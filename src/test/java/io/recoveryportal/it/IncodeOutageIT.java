@@ -72,6 +72,10 @@ class IncodeOutageIT {
         // the person's "finish" at Incode, sent here so the test can hold the redirect back
         String form = CodeFlow.FORM_PENDING + "=" + URLEncoder.encode(pending, StandardCharsets.UTF_8) + "&"
                 + IncodeProvider.FORM_OUTCOME + "=VERIFIED&" + IncodeProvider.FORM_ACTION + "=" + IncodeProvider.ACTION_FINISH;
+        if (!browser.findElements(By.name(IncodeProvider.FORM_PERSON)).isEmpty()) {
+            // an address that is no account: the tester picks whose ID is presented, as on the sandbox's page
+            form += "&" + IncodeProvider.FORM_PERSON + "=" + sandbox.directory().findByUpn("jane.smith@contoso.com").orElseThrow().id();
+        }
         HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create(sandbox.incodeIssuer() + "/oauth2/authorize"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
         assertEquals(302, r.statusCode(), r.body());
