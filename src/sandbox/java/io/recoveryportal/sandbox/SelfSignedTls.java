@@ -87,33 +87,30 @@ public final class SelfSignedTls {
      * the store's password: what an organisation hands the portal to serve HTTPS itself.
      */
     public Path writeKeyStore(Path file, String alias, char[] password) {
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry(alias, keyPair.getPrivate(), password, new X509Certificate[] {certificate});
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                ks.store(out, password);
-            }
-            return file;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("Could not write the key store", e);
-        }
+        return write(file, password, ks -> ks.setKeyEntry(alias, keyPair.getPrivate(), password, new X509Certificate[] {certificate}));
     }
 
     /** Writes a PKCS#12 trust store holding only this certificate (password {@link #TRUST_STORE_PASSWORD}). */
     public Path writeTrustStore(Path file) {
+        return write(file, TRUST_STORE_PASSWORD, ts -> ts.setCertificateEntry("sandbox", certificate));
+    }
+
+    private interface Entry {
+        void addTo(KeyStore store) throws GeneralSecurityException;
+    }
+
+    private static Path write(Path file, char[] password, Entry entry) {
         try {
-            KeyStore ts = KeyStore.getInstance("PKCS12");
-            ts.load(null, null);
-            ts.setCertificateEntry("sandbox", certificate);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            entry.addTo(store);
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
-                ts.store(out, TRUST_STORE_PASSWORD);
+                store.store(out, password);
             }
             return file;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("Could not write the sandbox trust store", e);
+            throw new IllegalStateException("Could not write " + file, e);
         }
     }
 }

@@ -154,6 +154,11 @@ class PostOnlyIT {
         browser.findElement(By.id("user-" + directory.findByUpn("rita.reviewer@contoso.com").orElseThrow().id())).click();
         browser.findElement(By.cssSelector("button[value=signin]")).click();
         Browser.awaitUrl(browser, portal.baseUrl() + "/");
+        // by the way: a staff area's folder without its slash sends a reviewer on, and is a 404 for everyone else
+        String session = browser.manage().getCookieNamed(TestEnvironment.SESSION_COOKIE).getValue();
+        assertEquals(302, Http.statusWithSession(portal.baseUrl() + "/review", session));
+        assertEquals(404, Http.statusWithSession(portal.baseUrl() + "/admin", session));
+        assertEquals(404, Http.statusWithSession(portal.baseUrl() + "/review", null));
         browser.get(portal.baseUrl() + "/review/case.xhtml?ref=" + ref);
         Browser.awaitHeading(browser, "Case " + ref);
 
