@@ -1,5 +1,6 @@
 package io.recoveryportal.config;
 
+import io.recoveryportal.matching.MatchingPolicy;
 import io.recoveryportal.security.IpAllowList;
 import java.net.URI;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public final class RequiredSettings {
         lookup.apply("incode.client-auth").filter(v -> !CLIENT_AUTH_METHODS.contains(v)).ifPresent(v ->
                 problems.add("unsupported value '" + v + "' for " + describe("incode.client-auth") + "; use one of " + CLIENT_AUTH_METHODS));
         problems.addAll(helpdeskProblems(lookup));
+        lookup.apply("matching.placeholder-birthdates").flatMap(MatchingPolicy::problem).ifPresent(p ->
+                problems.add(describe("matching.placeholder-birthdates") + ": " + p));
         boolean h2 = lookup.apply("db.url").map(u -> u.startsWith("jdbc:h2:")).orElse(true);
         if (!h2 && blank(lookup.apply("db.password"))) {
             problems.add("missing required key " + describe("db.password") + " (needed for " + lookup.apply("db.url").get().replaceAll("//[^/@]*@", "//") + ")");

@@ -33,6 +33,11 @@ public class StartupChecks {
             stopper.start();
             throw new IllegalStateException(message);
         }
+        // an operator who set a retired key would otherwise believe it still does something
+        if (config.value("graph.max-requests-per-second").isPresent()) {
+            LOG.warning("graph.max-requests-per-second is no longer read: Graph requests are paced by graph.tenant-size and "
+                    + "graph.budget-share (see the README's configuration table).");
+        }
         if (sandbox) {
             LOG.warning("SANDBOX MODE: the portal talks to the local sandbox, not to a real Entra tenant or Incode.");
         }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,9 @@ import java.util.regex.Pattern;
  * ("1985-06-15T00:00:00Z", what a DateTime-typed directory extension returns for a date). Any other time of day
  * means the date went through a time-zone conversion and may have shifted by a day, and other layouts
  * ("06/07/1985") are ambiguous between day-first and month-first: both are MISSING, so a person looks. No
- * tolerance of any kind: a day's difference is a different person as far as this rule knows.
+ * tolerance of any kind: a day's difference is a different person as far as this rule knows. A directory date that
+ * is a known placeholder (1900-01-01 and the like, {@link MatchingPolicy}) is MISSING too, even when the document
+ * carries the same date: two placeholders say nothing about the person.
  */
 final class BirthdateRule {
 
@@ -32,7 +35,7 @@ final class BirthdateRule {
     private BirthdateRule() {
     }
 
-    static RuleResult evaluate(LocalDate verified, String directoryValue) {
+    static RuleResult evaluate(LocalDate verified, String directoryValue, Set<LocalDate> placeholders) {
         if (verified == null) {
             return missing(BIRTHDATE, "no birthdate on the verified document");
         }
@@ -42,6 +45,9 @@ final class BirthdateRule {
         Optional<LocalDate> recorded = parse(directoryValue.strip());
         if (recorded.isEmpty()) {
             return missing(BIRTHDATE, "directory birthdate is not a YYYY-MM-DD date (nor midnight UTC)");
+        }
+        if (placeholders.contains(recorded.get())) {
+            return missing(BIRTHDATE, "directory birthdate is a known placeholder date, not a birthdate: it proves nothing about the person");
         }
         if (recorded.get().equals(verified)) {
             return pass(BIRTHDATE, "birthdate equals the directory's");

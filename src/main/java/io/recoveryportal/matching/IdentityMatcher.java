@@ -15,11 +15,13 @@ public final class IdentityMatcher {
     /**
      * Every rule's result, in the order document-name, family-name, given-name, name-order, display-name, birthdate;
      * MATCH only when every required one passed. Never throws: odd input is a REVIEW with the reason recorded.
+     * {@code policy} carries the configured tunables (null: {@link MatchingPolicy#DEFAULT}).
      */
-    public static MatchResult match(VerifiedIdentity verified, DirectoryPerson directory) {
+    public static MatchResult match(VerifiedIdentity verified, DirectoryPerson directory, MatchingPolicy policy) {
         try {
             return evaluate(verified != null ? verified : new VerifiedIdentity(null, null, null),
-                    directory != null ? directory : new DirectoryPerson(null, null, null, null));
+                    directory != null ? directory : new DirectoryPerson(null, null, null, null),
+                    policy != null ? policy : MatchingPolicy.DEFAULT);
         } catch (RuntimeException e) {
             // A bug must never become a MATCH, nor an error page that tells the claimant something.
             return MatchResult.of(List.of(RuleResult.fail(RuleResult.MATCHER_ERROR,
@@ -27,13 +29,13 @@ public final class IdentityMatcher {
         }
     }
 
-    private static MatchResult evaluate(VerifiedIdentity verified, DirectoryPerson directory) {
+    private static MatchResult evaluate(VerifiedIdentity verified, DirectoryPerson directory, MatchingPolicy policy) {
         DocumentName doc = DocumentName.of(verified.fullName(), verified.givenName());
         List<RuleResult> rules = new ArrayList<>();
         rules.add(doc.rule());
-        rules.addAll(NameRules.evaluate(doc, directory.givenName(), directory.surname()));
+        rules.addAll(NameRules.evaluate(doc, directory.givenName(), directory.surname(), verified.documentCountry()));
         rules.add(DisplayNameRule.evaluate(doc, directory.displayName()));
-        rules.add(BirthdateRule.evaluate(verified.birthdate(), directory.birthdate()));
+        rules.add(BirthdateRule.evaluate(verified.birthdate(), directory.birthdate(), policy.placeholderBirthdates()));
         return MatchResult.of(rules);
     }
 }

@@ -2,6 +2,7 @@ package io.recoveryportal.matching;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** Searches a document's words for directory names. Pure functions over {@link NameToken}s. */
 final class NameAlignment {
@@ -63,12 +64,15 @@ final class NameAlignment {
      * words, the first one at the anchor. Extra document words (middle names) may sit between or after. A
      * directory initial ("J.") may stand for a later document name and a document initial for a later directory
      * name, but the first given name must be spelled out on both sides: initials are where impostors hide.
+     * A directory name only matches whole document names: it starts and ends where {@code boundary} allows
+     * (position k is before document word k), so Jean is not the first half of JEAN-LUC.
      */
-    static boolean givenNamesFit(List<NameToken> directoryUnits, List<NameToken> documentWords, Anchor anchor) {
+    static boolean givenNamesFit(List<NameToken> directoryUnits, List<NameToken> documentWords, Anchor anchor,
+            IntPredicate boundary) {
         if (directoryUnits.isEmpty() || documentWords.isEmpty()) {
             return false;
         }
-        return new GivenNameSearch(directoryUnits, documentWords, anchor).fits(0, 0);
+        return new GivenNameSearch(directoryUnits, documentWords, anchor, boundary).fits(0, 0);
     }
 
     /** Memoised search: at most {@link NameNormalizer#MAX_WORDS} squared states. */
@@ -76,12 +80,14 @@ final class NameAlignment {
         private final List<NameToken> dir;
         private final List<NameToken> doc;
         private final Anchor anchor;
+        private final IntPredicate boundary;
         private final Boolean[][] memo;
 
-        GivenNameSearch(List<NameToken> dir, List<NameToken> doc, Anchor anchor) {
+        GivenNameSearch(List<NameToken> dir, List<NameToken> doc, Anchor anchor, IntPredicate boundary) {
             this.dir = dir;
             this.doc = doc;
             this.anchor = anchor;
+            this.boundary = boundary;
             this.memo = new Boolean[dir.size() + 1][doc.size() + 1];
         }
 
@@ -102,8 +108,11 @@ final class NameAlignment {
             for (int a = i + 1; a <= dir.size(); a++) {
                 List<NameToken> units = dir.subList(i, a);
                 for (int s = j; s <= lastStart; s++) {
+                    if (!boundary.test(s)) {
+                        continue;
+                    }
                     for (int e = s + 1; e <= doc.size(); e++) {
-                        if (unitsMatch(units, doc.subList(s, e), first) && fits(a, e)) {
+                        if (boundary.test(e) && unitsMatch(units, doc.subList(s, e), first) && fits(a, e)) {
                             return true;
                         }
                     }

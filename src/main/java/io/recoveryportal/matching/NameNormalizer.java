@@ -17,9 +17,11 @@ import java.util.Map;
  * what ICAO Doc 9303 prescribes for the MRZ.</li>
  * <li>Separators: whitespace, periods, commas and the MRZ filler "&lt;" end a unit; hyphens and dashes split words
  * inside a unit; apostrophes and the Catalan middle dot join ("O'Connor" is one word "oconnor").</li>
- * <li>Each word gets two spellings (see {@link NameToken}): ICAO Doc 9303 Part 3 transliteration (Ä→AE, Ö→OE,
+ * <li>Each word gets three spellings (see {@link NameToken}): ICAO Doc 9303 Part 3 transliteration (Ä→AE, Ö→OE,
  * Ü→UE, Å→AA, Ø→OE, Æ→AE, Œ→OE, ß→SS, Þ→TH, Ð→D, Đ→D, Ł→L, Ħ→H, Ŧ→T, Ŋ→N, ı→I, Ĳ→IJ, every other accented
- * letter to its base letter) and the plain form with diacritics dropped (Müller→muller, Søren→soren).</li>
+ * letter to its base letter), the national passport form of the few letters that have a digraph of their own
+ * (Đ→DJ in Serbian and older Yugoslav documents, Chinese pinyin ü→YU, Japanese ō→OH), and the plain form with
+ * diacritics dropped (Müller→muller, Søren→soren). The package description lists what is not handled.</li>
  * </ol>
  *
  * Anything else makes the name unusable rather than being silently dropped: letters of another script (a Cyrillic
@@ -41,6 +43,15 @@ public final class NameNormalizer {
             entry('þ', "th", "th"), entry('ð', "d", "d"), entry('đ', "d", "d"),
             entry('ł', "l", "l"), entry('ħ', "h", "h"), entry('ŧ', "t", "t"), entry('ŋ', "n", "n"),
             entry('ı', "i", "i"), entry('ĳ', "ij", "ij"));
+
+    /**
+     * Letters whose own country's passports use a digraph instead of the ICAO letter: Serbian (and older Yugoslav)
+     * documents write Đ as DJ (DJOKOVIC); Chinese passports write the pinyin ü of Lü and Nü as YU (LYU); Japanese
+     * passports may write the long ō as OH (SATOH, OHNO). A capital eth Ð looks exactly like a capital Đ, and a name
+     * typed in capitals may carry either, so ð gets the same form. A word gets all of them at once: a document
+     * uses one country's convention, and mixing per letter would multiply the spellings.
+     */
+    private static final Map<Integer, String> NATIONAL = Map.of((int) 'đ', "dj", (int) 'ð', "dj", (int) 'ü', "yu", (int) 'ō', "oh");
 
     private NameNormalizer() {
     }
@@ -128,22 +139,19 @@ public final class NameNormalizer {
         }
     }
 
-    /** Both spellings of one lower-case word. */
+    /** The three spellings of one lower-case word. */
     static NameToken spell(String word) {
         StringBuilder icao = new StringBuilder();
+        StringBuilder national = new StringBuilder();
         StringBuilder plain = new StringBuilder();
-        word.codePoints().forEach(cp -> {
+        Normalizer.normalize(word, Normalizer.Form.NFC).codePoints().forEach(cp -> {
             String[] special = SPECIAL.get(cp);
-            if (special != null) {
-                icao.append(special[0]);
-                plain.append(special[1]);
-            } else {
-                String base = stripMarks(new String(Character.toChars(cp)));
-                icao.append(base);
-                plain.append(base);
-            }
+            String icaoForm = special != null ? special[0] : stripMarks(new String(Character.toChars(cp)));
+            icao.append(icaoForm);
+            national.append(NATIONAL.getOrDefault(cp, icaoForm));
+            plain.append(special != null ? special[1] : icaoForm);
         });
-        return new NameToken(Normalizer.normalize(word, Normalizer.Form.NFC), icao.toString(), plain.toString());
+        return new NameToken(Normalizer.normalize(word, Normalizer.Form.NFC), icao.toString(), national.toString(), plain.toString());
     }
 
     /** Canonical decomposition without the combining marks: é→e, č→c, ő→o, and the dot of a folded İ. */

@@ -5,14 +5,16 @@ import java.util.stream.Collectors;
 
 /**
  * One word of a name in comparable form. Documents spell a letter like ü either the ICAO way in the
- * machine-readable zone (MUELLER) or with the diacritic simply dropped (MULLER), so each word carries both
- * spellings; two words are alike when any spelling of one equals any spelling of the other.
+ * machine-readable zone (MUELLER) or with the diacritic simply dropped (MULLER), and a few countries' passports
+ * write a letter as a digraph of their own (Đ as DJ), so each word carries three spellings; two words are alike
+ * when any spelling of one equals any spelling of the other.
  *
- * @param text  the case-folded word with its diacritics, for explanations ("müller")
- * @param icao  the ICAO Doc 9303 transliteration ("mueller")
- * @param plain the word with diacritics stripped ("muller")
+ * @param text     the case-folded word with its diacritics, for explanations ("müller")
+ * @param icao     the ICAO Doc 9303 transliteration ("mueller")
+ * @param national the national passport form where a letter has one ("đoković": "djokovic"), else the ICAO form
+ * @param plain    the word with diacritics stripped ("muller")
  */
-public record NameToken(String text, String icao, String plain) {
+public record NameToken(String text, String icao, String national, String plain) {
 
     /** A single letter such as the "J" of "Sarah J. O'Connor". */
     public boolean isInitial() {
@@ -21,7 +23,12 @@ public record NameToken(String text, String icao, String plain) {
 
     /** Whether the two words are the same name under either spelling. */
     public boolean spelledLike(NameToken other) {
-        return icao.equals(other.icao) || icao.equals(other.plain) || plain.equals(other.icao) || plain.equals(other.plain);
+        for (String mine : List.of(icao, national, plain)) {
+            if (mine.equals(other.icao) || mine.equals(other.national) || mine.equals(other.plain)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this word is the initial of {@code name} ("j" of "jane"); an initial never stands for an initial. */
@@ -40,6 +47,7 @@ public record NameToken(String text, String icao, String plain) {
         return new NameToken(
                 words.stream().map(NameToken::text).collect(Collectors.joining(" ")),
                 words.stream().map(NameToken::icao).collect(Collectors.joining()),
+                words.stream().map(NameToken::national).collect(Collectors.joining()),
                 words.stream().map(NameToken::plain).collect(Collectors.joining()));
     }
 

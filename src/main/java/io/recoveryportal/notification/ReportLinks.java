@@ -2,6 +2,7 @@ package io.recoveryportal.notification;
 
 import io.recoveryportal.audit.AuditEvent;
 import io.recoveryportal.audit.AuditLog;
+import io.recoveryportal.recovery.ReturningDevices;
 import io.recoveryportal.security.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ public class ReportLinks {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ReturningDevices devices;
+
     @Transactional
     public void save(ReportLink link) {
         em.persist(link);
@@ -35,13 +39,17 @@ public class ReportLinks {
                 .setParameter("h", OpaqueTokens.hash(token)).getResultStream().findFirst();
     }
 
-    /** Marks the link used and writes the alert, in one transaction. */
+    /**
+     * Marks the link used, forgets every browser remembered for the account (whoever recovered it may hold one) and
+     * writes the alert, in one transaction.
+     */
     @Transactional
     public void useUp(String token, Instant now) {
         find(token).ifPresent(l -> {
             l.use(now);
+            int forgotten = devices.forgetAll(l.getDirectoryUserId());
             audit.record(new AuditEvent(now, "alert.reported-not-me", "account-owner", l.getAttemptId(),
-                    l.getDirectoryUserId(), "ALERT", "account disabled and sessions revoked"));
+                    l.getDirectoryUserId(), "ALERT", "account disabled and sessions revoked; " + forgotten + " remembered browser(s) forgotten"));
         });
     }
 

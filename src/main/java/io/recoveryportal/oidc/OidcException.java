@@ -15,6 +15,11 @@ public class OidcException extends Exception {
         PROVIDER_ERROR,
         /** The callback's state is missing or is not the one this request stored. */
         STATE_MISMATCH,
+        /**
+         * The callback's {@code iss} (RFC 9207) is not the provider's, appears twice, or is missing although the
+         * provider's discovery says it always sends one: the response may come from another provider (a mix-up).
+         */
+        ISSUER_MISMATCH,
         /** The token endpoint refused the code (expired, already used, PKCE, client authentication). */
         CODE_REJECTED,
         /** The ID token failed validation (signature, algorithm, key, issuer, audience, times, nonce). */

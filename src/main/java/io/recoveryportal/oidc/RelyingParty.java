@@ -5,8 +5,11 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -14,11 +17,13 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
@@ -29,6 +34,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.recoveryportal.oidc.OidcException.Reason;
 import java.io.IOException;
@@ -38,10 +44,22 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * An OpenID Connect relying party for one client at one provider (authorization-code flow). Thread-safe; build
  * one per client and keep it, since it caches discovery and the provider's keys.
+ *
+ * <p>What Nimbus checks and what is the portal's own, so that neither is assumed of the other:
+ * <ul>
+ * <li>Nimbus ({@code IDTokenValidator}): the ID token's signature (RS256, keys from the discovered JWKS), that its
+ * {@code iss} is the provider's, that its {@code aud} <em>contains</em> this client, {@code azp} only when there
+ * are several audiences and it is present, {@code exp} and {@code iat} (60 s skew), and the nonce;</li>
+ * <li>ours: the callback's {@code state} (constant time), the callback's {@code iss} (RFC 9207, see
+ * {@link #checkResponseIssuer}), an {@code aud} that names this client and nobody else (OpenID Connect Core
+ * §3.1.3.7 step 3), an {@code azp} that is this client whenever present (step 5), userinfo's {@code sub}, and
+ * pushing the request when the provider offers it (RFC 9126), so that no hint travels through the browser.</li>
+ * </ul>
  *
  * <p>Nothing here logs: the caller records the outcome ({@link OidcException#reason()}) in its audit trail.
  */
@@ -76,24 +94,51 @@ public final class RelyingParty {
     }
 
     /**
-     * Starts a login: a fresh state, nonce and PKCE verifier (each 256 random bits) and the authorization URL
-     * carrying them (the verifier only as its S256 challenge).
+     * Starts a login: a fresh state, nonce and PKCE verifier (each 256 random bits) and the URL to send the browser
+     * to. When the provider's discovery offers a pushed authorization request endpoint (RFC 9126), the request
+     * (hint, state, nonce, S256 challenge) goes there, server to server and client-authenticated, and the URL
+     * carries only {@code client_id} and the provider's single-use {@code request_uri}; otherwise the URL carries
+     * the request itself (the verifier only as its challenge).
      *
      * @param loginHint who the provider should expect, or null
-     * @throws OidcException UNAVAILABLE or DISCOVERY_REFUSED when the provider's discovery cannot be used
+     * @throws OidcException UNAVAILABLE or DISCOVERY_REFUSED when the provider's discovery cannot be used;
+     *         UNAVAILABLE, TIMEOUT or PROVIDER_ERROR when the provider does not take the pushed request
      */
     public PendingAuthorization begin(String loginHint) throws OidcException {
-        URI endpoint = discovery.provider().metadata().getAuthorizationEndpointURI();
+        OIDCProviderMetadata provider = discovery.provider().metadata();
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE, scope, clientId,
-                settings.redirectUri()).endpointURI(endpoint).state(state).nonce(nonce)
+        AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE, scope, clientId,
+                settings.redirectUri()).endpointURI(provider.getAuthorizationEndpointURI()).state(state).nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256);
         if (loginHint != null && !loginHint.isBlank()) {
-            request.loginHint(loginHint.trim());
+            builder.loginHint(loginHint.trim());
         }
-        return new PendingAuthorization(request.build().toURI(), state.getValue(), nonce.getValue(), verifier.getValue());
+        AuthenticationRequest request = builder.build();
+        URI browser = provider.getPushedAuthorizationRequestEndpointURI() == null ? request.toURI() : push(provider, request);
+        return new PendingAuthorization(browser, state.getValue(), nonce.getValue(), verifier.getValue());
+    }
+
+    /**
+     * RFC 9126: the request to the PAR endpoint, authenticated as at the token endpoint (the token endpoint is an
+     * audience every PAR endpoint must accept for an assertion, §2); the browser gets the reference only.
+     */
+    private URI push(OIDCProviderMetadata provider, AuthenticationRequest request) throws OidcException {
+        URI tokenEndpoint = provider.getTokenEndpointURI();
+        PushedAuthorizationRequest par = new PushedAuthorizationRequest(provider.getPushedAuthorizationRequestEndpointURI(),
+                settings.clientAuth().authentication(clientId, secret, tokenEndpoint), request);
+        HTTPResponse http = send(par.toHTTPRequest(), "pushed authorization request endpoint", Reason.UNAVAILABLE);
+        PushedAuthorizationResponse response = parse(http, PushedAuthorizationResponse::parse, "pushed authorization response");
+        if (!response.indicatesSuccess()) {
+            ErrorObject error = response.toErrorResponse().getErrorObject();
+            String oauthError = error == null ? null : error.getCode();
+            Reason reason = http.getStatusCode() / 100 == 5 ? Reason.UNAVAILABLE : Reason.PROVIDER_ERROR;
+            throw new OidcException(reason, "the pushed authorization request was refused: " + oauthError
+                    + " (HTTP " + http.getStatusCode() + ")", oauthError, null);
+        }
+        return new AuthorizationRequest.Builder(response.toSuccessResponse().getRequestURI(), clientId)
+                .endpointURI(provider.getAuthorizationEndpointURI()).build().toURI();
     }
 
     /**
@@ -115,6 +160,15 @@ public final class RelyingParty {
             throw new OidcException(Reason.STATE_MISMATCH, response.getState() == null
                     ? "the callback carries no state" : "the callback's state is not the pending request's");
         }
+        ProviderDiscovery.Provider provider;
+        try {
+            provider = discovery.provider();
+        } catch (OidcException e) {
+            // the code never left the portal: the same callback can be tried again
+            throw e.reason() == Reason.UNAVAILABLE ? new OidcException(Reason.NOT_REDEEMED, e.getMessage(), null, e) : e;
+        }
+        // Then the issuer, on errors too and before the code is used (RFC 9207 §2.4)
+        checkResponseIssuer(callback, provider.metadata());
         if (!response.indicatesSuccess()) {
             ErrorObject error = response.toErrorResponse().getErrorObject();
             String code = error == null ? null : error.getCode();
@@ -125,16 +179,32 @@ public final class RelyingParty {
         if (code == null) {
             throw new OidcException(Reason.PROVIDER_ERROR, "the callback carries no authorization code");
         }
-        ProviderDiscovery.Provider provider;
-        try {
-            provider = discovery.provider();
-        } catch (OidcException e) {
-            // the code never left the portal: the same callback can be tried again
-            throw e.reason() == Reason.UNAVAILABLE ? new OidcException(Reason.NOT_REDEEMED, e.getMessage(), null, e) : e;
-        }
         OIDCTokens tokens = exchange(provider, code, new CodeVerifier(pending.codeVerifier()));
         IDTokenClaimsSet idToken = validate(provider, tokens.getIDToken(), new Nonce(pending.nonce()));
         return new OidcLogin(idToken, userInfo(provider, tokens, idToken));
+    }
+
+    /**
+     * RFC 9207 §2.4, our own check (Nimbus parses {@code iss} but compares it with nothing): a provider whose
+     * discovery says {@code authorization_response_iss_parameter_supported} must name itself in every response;
+     * any {@code iss} that is present must be exactly the provider's issuer (no normalising), and only once, since
+     * a duplicate lets an attacker pick which one a parser reads. A response from another provider (a mix-up, or
+     * a callback forged with an attacker's code) is thus refused before its code reaches our token endpoint.
+     */
+    private static void checkResponseIssuer(URI callback, OIDCProviderMetadata provider) throws OidcException {
+        List<String> values = URLUtils.parseParameters(callback.getRawQuery()).getOrDefault("iss", List.of());
+        if (values.size() > 1) {
+            throw new OidcException(Reason.ISSUER_MISMATCH, "the callback carries iss more than once");
+        }
+        if (values.isEmpty()) {
+            if (provider.supportsAuthorizationResponseIssuerParam()) {
+                throw new OidcException(Reason.ISSUER_MISMATCH, "the callback carries no iss, although the provider always sends it");
+            }
+            return;
+        }
+        if (!provider.getIssuer().getValue().equals(values.get(0))) {
+            throw new OidcException(Reason.ISSUER_MISMATCH, "the callback's iss is not the provider's issuer");
+        }
     }
 
     /** Constant-time, so response timing gives no hint about how much of a guessed state was right. */
@@ -168,8 +238,9 @@ public final class RelyingParty {
     }
 
     /**
-     * Signature (RS256, keys from the discovered JWKS), iss, aud (and azp when several audiences), exp, iat and
-     * nonce, by Nimbus; the nonce is always passed, since Nimbus skips the check when it is null.
+     * Nimbus checks the signature (RS256, keys from the discovered JWKS), iss, that aud contains us, exp, iat and
+     * the nonce (always passed, since Nimbus skips the check when it is null). The audience and azp rules after it
+     * are ours: Nimbus accepts {@code aud=[us, someone-else]} without an azp.
      */
     private IDTokenClaimsSet validate(ProviderDiscovery.Provider provider, JWT idToken, Nonce nonce) throws OidcException {
         IDTokenClaimsSet claims;
@@ -178,7 +249,13 @@ public final class RelyingParty {
         } catch (BadJOSEException | JOSEException e) {
             throw new OidcException(Reason.TOKEN_INVALID, "the ID token was refused: " + e.getMessage());
         }
-        // OpenID Connect Core §3.1.3.7 item 5: an azp, if present, must be us (Nimbus checks it only with several audiences)
+        // OpenID Connect Core §3.1.3.7 step 3: refuse a token that also names audiences we do not trust. We trust
+        // no other party, so aud must be exactly us (a one-element array is the same thing).
+        List<Audience> audience = claims.getAudience();
+        if (audience.size() != 1 || !clientId.getValue().equals(audience.get(0).getValue())) {
+            throw new OidcException(Reason.TOKEN_INVALID, "the ID token was refused: its audience names other parties besides this client");
+        }
+        // step 5: an azp, if present, must be us (Nimbus checks it only with several audiences)
         if (claims.getAuthorizedParty() != null && !clientId.getValue().equals(claims.getAuthorizedParty().getValue())) {
             throw new OidcException(Reason.TOKEN_INVALID, "the ID token was refused: azp is another client");
         }

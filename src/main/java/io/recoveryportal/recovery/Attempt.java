@@ -127,6 +127,13 @@ public class Attempt {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    @Column(name = "reset_checked_at")
+    private Instant resetCheckedAt;
+
+    /** The directory user while RESETTING, else null: a unique column, so one account has one reset in flight. */
+    @Column(name = "resetting_user_id", length = 64)
+    private String resettingUserId;
+
     @Column(name = "case_reference", length = 20)
     private String caseReference;
 
@@ -196,6 +203,7 @@ public class Attempt {
         }
         state = next;
         updatedAt = now;
+        resettingUserId = next == State.RESETTING ? directoryUserId : null;
     }
 
     static boolean finishing(State from) {
@@ -321,8 +329,24 @@ public class Attempt {
         this.decidedAt = now;
     }
 
+    /** A reset is claimed now; what an earlier, interrupted one left to say is no longer news. */
     public void resetStarted(Instant now) {
         this.resetStartedAt = now;
+        this.resetCheckedAt = null;
+    }
+
+    /** The directory was read now to learn how an interrupted reset write ended (or such a reading is under way). */
+    public void resetChecked(Instant now) {
+        this.resetCheckedAt = now;
+    }
+
+    /**
+     * Whether this RESETTING attempt's outcome is being found out from the directory rather than awaited: a write
+     * went unanswered, or the claim is older than {@code claimTimeout} (the node that held it is gone).
+     */
+    public boolean isResetInDoubt(Instant now, Duration claimTimeout) {
+        return state == State.RESETTING && (resetCheckedAt != null
+                || resetStartedAt == null || !now.isBefore(resetStartedAt.plus(claimTimeout)));
     }
 
     public void passwordDone() {
@@ -469,6 +493,10 @@ public class Attempt {
 
     public Instant getCompletedAt() {
         return completedAt;
+    }
+
+    public Instant getResetCheckedAt() {
+        return resetCheckedAt;
     }
 
     public String getCaseReference() {

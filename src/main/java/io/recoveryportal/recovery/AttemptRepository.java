@@ -32,19 +32,6 @@ public class AttemptRepository {
     }
 
     /**
-     * The Incode identity id of the account's latest verified attempt, if any: a returning person is then sent
-     * to face re-authentication instead of a full document check.
-     */
-    public Optional<String> lastIdentityIdFor(String directoryUserId) {
-        return em.createQuery("select a.incodeIdentityId from Attempt a where a.directoryUserId = :u and a.decoy = false"
-                + " and a.incodeIdentityId is not null and a.proofingStatus = 'OK' order by a.createdAt desc", String.class)
-                .setParameter("u", directoryUserId)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
-    }
-
-    /**
      * An approved attempt for this account and Incode identity, decided at or after {@code since} and still
      * within its window at {@code now}: what a returning person may carry over.
      */
@@ -54,6 +41,31 @@ public class AttemptRepository {
                 .setParameter("s", Attempt.State.APPROVED).setParameter("k", Attempt.Kind.RECOVERY).setParameter("u", directoryUserId).setParameter("i", identityId)
                 .setParameter("since", since).setParameter("now", now)
                 .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Whether another attempt for the same account is RESETTING it now. */
+    public boolean anotherResetting(Attempt a) {
+        return a.getDirectoryUserId() != null && !em.createQuery("select a.id from Attempt a where a.resettingUserId = :u and a.id <> :id", Long.class)
+                .setParameter("u", a.getDirectoryUserId()).setParameter("id", a.getId()).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public Optional<Attempt> findById(long id) {
+        return Optional.ofNullable(em.find(Attempt.class, id));
+    }
+
+    /** See {@link AttemptStore#resetsInDoubt}; {@link #inDoubt} is the same rule for one attempt. */
+    public java.util.List<Long> resetsInDoubt(java.time.Instant claimedBefore, java.time.Instant checkedBefore, int max) {
+        return em.createQuery("select a.id from Attempt a where a.state = :s"
+                + " and (a.resetStartedAt is null or a.resetStartedAt < :claimed or a.resetCheckedAt is not null)"
+                + " and (a.resetCheckedAt is null or a.resetCheckedAt < :checked) order by a.resetStartedAt", Long.class)
+                .setParameter("s", Attempt.State.RESETTING).setParameter("claimed", claimedBefore).setParameter("checked", checkedBefore)
+                .setMaxResults(max).getResultList();
+    }
+
+    static boolean inDoubt(Attempt a, java.time.Instant claimedBefore, java.time.Instant checkedBefore) {
+        return a.getState() == Attempt.State.RESETTING
+                && (a.getResetStartedAt() == null || a.getResetStartedAt().isBefore(claimedBefore) || a.getResetCheckedAt() != null)
+                && (a.getResetCheckedAt() == null || a.getResetCheckedAt().isBefore(checkedBefore));
     }
 
     public Optional<Attempt> findByIdHash(String idHash) {

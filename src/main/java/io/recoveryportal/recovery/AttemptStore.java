@@ -7,6 +7,7 @@ import io.recoveryportal.security.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,7 +69,21 @@ public class AttemptStore {
     @Transactional
     public Optional<Attempt> transition(String rawId, State expected, State next, Consumer<Attempt> change,
             String auditType, String outcome, String detail) {
-        Optional<Attempt> found = find(rawId);
+        return transition(find(rawId), expected, next, change, auditType, outcome, detail);
+    }
+
+    /**
+     * As {@link #transition(String, State, State, Consumer, String, String, String)}, for an attempt the server
+     * found itself (the reconciliation), by its database id.
+     */
+    @Transactional
+    public Optional<Attempt> transition(long id, State expected, State next, Consumer<Attempt> change,
+            String auditType, String outcome, String detail) {
+        return transition(attempts.findById(id), expected, next, change, auditType, outcome, detail);
+    }
+
+    private Optional<Attempt> transition(Optional<Attempt> found, State expected, State next, Consumer<Attempt> change,
+            String auditType, String outcome, String detail) {
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -76,15 +91,72 @@ public class AttemptStore {
         if (a.getState() != expected || !Attempt.finishing(expected) && a.isExpired(now())) {
             return Optional.empty();
         }
+        if (next == State.RESETTING && expected != State.RESETTING && attempts.anotherResetting(a)) {
+            // the unique column would refuse it at the flush too; asking first keeps that for true races
+            throw new OtherResetInFlightException(null);
+        }
         a.moveTo(expected, next, now());
         change.accept(a);
         record(a, auditType, outcome, detail);
+        flush();
+        return Optional.of(a);
+    }
+
+    /** The attempt with this database id, read now. */
+    @Transactional
+    public Optional<Attempt> find(long id) {
+        return attempts.findById(id);
+    }
+
+    /**
+     * Attempts left RESETTING that nobody is finishing: claimed before {@code claimedBefore} (the node that claimed
+     * them is gone or gave up) and not read by a reconciliation since {@code checkedBefore}. Oldest first, at most
+     * {@code max}.
+     */
+    @Transactional
+    public java.util.List<Long> resetsInDoubt(Instant claimedBefore, Instant checkedBefore, int max) {
+        return attempts.resetsInDoubt(claimedBefore, checkedBefore, max);
+    }
+
+    /**
+     * Takes an attempt left RESETTING for one reconciliation: marks it read now, so that no other run (another
+     * node, an overlapping round, the person's own "check now") takes it until {@code checkedBefore} comes round
+     * again. Empty when it is no longer in doubt or another run took it first (the version column decides).
+     */
+    @Transactional
+    public Optional<Attempt> takeForCheck(long id, Instant claimedBefore, Instant checkedBefore) {
+        Optional<Attempt> found = attempts.findById(id).filter(a -> AttemptRepository.inDoubt(a, claimedBefore, checkedBefore));
+        found.ifPresent(a -> {
+            a.resetChecked(now());
+            record(a, "reset.check.started", "OK", null);
+            flush();
+        });
+        return found;
+    }
+
+    /** Writes the step now, so that a conflict surfaces inside the step that caused it, as a named exception. */
+    private void flush() {
         try {
             attempts.flush();
         } catch (OptimisticLockException e) {
             throw new ConcurrentStepException(e);
+        } catch (PersistenceException e) {
+            if (uniqueViolation(e)) {
+                // the only unique column a step can touch: another attempt of the account is RESETTING
+                throw new OtherResetInFlightException(e);
+            }
+            throw e;
         }
-        return Optional.of(a);
+    }
+
+    /** SQLState 23505 (unique violation) in H2 and PostgreSQL alike. */
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -110,17 +182,8 @@ public class AttemptStore {
         a.decided(e.getDecidedAt());
         a.extendUntil(e.getExpiresAt());
         record(a, "review.approval.carried-over", "APPROVED", "same identity and account as approved case " + e.getCaseReference());
-        try {
-            attempts.flush();
-        } catch (OptimisticLockException ex) {
-            throw new ConcurrentStepException(ex);
-        }
+        flush();
         return true;
-    }
-
-    @Transactional
-    public Optional<String> lastIdentityId(String directoryUserId) {
-        return attempts.lastIdentityIdFor(directoryUserId);
     }
 
     @Transactional
@@ -132,7 +195,8 @@ public class AttemptStore {
         audit.record(new AuditEvent(now(), type, actorFor(a), a.getId(), a.getDirectoryUserId(), outcome, detail));
     }
 
-    private static String actorFor(Attempt a) {
+    /** Who the audit trail names for a step of this attempt. */
+    static String actorFor(Attempt a) {
         return switch (a.getKind()) {
             case RECOVERY -> "employee";
             case ACTIVATION -> "new-hire";
@@ -140,12 +204,25 @@ public class AttemptStore {
         };
     }
 
+    /**
+     * Another attempt for the same account is resetting it right now (another tab, another person, another node):
+     * the step is rolled back and this attempt stays where it was.
+     */
+    public static class OtherResetInFlightException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        OtherResetInFlightException(Throwable cause) {
+            super("another attempt is resetting the same account", cause);
+        }
+    }
+
     /** Another request changed the same attempt first; the whole step is rolled back. */
     public static class ConcurrentStepException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
-        ConcurrentStepException(Throwable cause) {
+        public ConcurrentStepException(Throwable cause) {
             super("the attempt was changed by another request", cause);
         }
     }

@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  * The employee's recovery, from "Continue" to the verdict on Incode's answer. Every address gets the same
  * treatment: one that must not be recovered by self-service (unknown, several accounts, disabled, privileged)
  * still becomes an attempt and still goes to Incode, as a decoy that ends "we could not verify you"; the true
- * reason is in the audit trail only. No directory write happens here.
+ * reason is in the audit trail only. The authorization request to Incode is the same too: its login hint is the
+ * address as typed, unless the browser itself proves an earlier verification for that account (see
+ * {@link ReturningDevices}). No directory write happens here.
  */
 @ApplicationScoped
 public class RecoveryService {
@@ -55,6 +57,9 @@ public class RecoveryService {
     RateLimits limits;
 
     @Inject
+    ReturningDevices devices;
+
+    @Inject
     jakarta.enterprise.event.Event<CaseOpened> caseOpened;
 
     /** What "Continue" leads to. */
@@ -72,7 +77,12 @@ public class RecoveryService {
     public record Unavailable() implements Start {
     }
 
-    public Start start(WorkEmail email, Attempt.RequestedAction action, String clientAddress) {
+    /**
+     * "Continue".
+     *
+     * @param deviceToken the browser's device cookie, or null
+     */
+    public Start start(WorkEmail email, Attempt.RequestedAction action, String clientAddress, String deviceToken) {
         Optional<RateLimits.Limit> limited = limits.tryStart(clientAddress, OpaqueTokens.hash(email.value()));
         if (limited.isPresent()) {
             return new Limited(limited.get());
@@ -84,9 +94,15 @@ public class RecoveryService {
             LOG.log(Level.WARNING, "Directory unavailable at start: {0}", e.getMessage());
             return new Unavailable();
         }
-        String loginHint = eligibility.account()
-                .flatMap(acc -> eligibility.refusal() == null ? attemptsIdentity(acc.id()) : Optional.empty())
-                .orElse(email.value());
+        // The browser sees the authorization request (without pushed requests, in the URL; with them, in which page
+        // Incode shows), so the hint must not depend on what the directory or our records know of the address: it is
+        // the typed address, for everyone. Face re-authentication (the identity id as hint, seed 002) only for a
+        // browser whose device cookie proves a verification for this very account; the device is looked up before
+        // the account is compared, and whether or not the account may be recovered, so that nothing else decides.
+        Optional<ReturningDevice> device = devices.find(deviceToken);
+        Optional<String> returning = device.filter(d -> eligibility.account().map(DirectoryAccount::id)
+                .filter(d.getDirectoryUserId()::equals).isPresent()).map(ReturningDevice::getIdentityId);
+        String loginHint = returning.orElse(email.value());
         PendingVerification pending;
         try {
             pending = proofing.begin(loginHint);
@@ -106,13 +122,23 @@ public class RecoveryService {
         }
         a.moveTo(State.STARTED, State.VERIFYING, store.now());
         a.awaitCallback(OpaqueTokens.hash(pending.state()), pending.nonce(), pending.codeVerifier());
+        String face = returning.isPresent() ? "; face re-authentication (returning device)" : "";
         store.create(a, eligibility.refusal() == null ? "recovery.started" : "recovery.started.refused",
-                eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal() + "; action=" + action);
+                (eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal() + "; action=" + action) + face);
         return new Redirect(pending.authorizationUri(), rawId);
     }
 
-    private Optional<String> attemptsIdentity(String directoryUserId) {
-        return store.lastIdentityId(directoryUserId);
+    /**
+     * After a callback that ended in a match: remembers this browser for the attempt's account and the Incode
+     * identity just verified, for the re-verification window. Returns the new device token for the cookie; empty
+     * when the attempt is not a match (nothing is remembered for a decoy, a review or a failure).
+     *
+     * @param presentedToken the device cookie this browser already had, retired now, or null
+     */
+    public Optional<String> rememberDevice(String rawAttemptId, String presentedToken) {
+        return store.find(rawAttemptId)
+                .filter(a -> a.getState() == State.MATCHED && !a.isDecoy() && a.getDirectoryUserId() != null && a.getIncodeIdentityId() != null)
+                .map(a -> devices.remember(a, presentedToken, settings.reverificationWindow()));
     }
 
     /**
@@ -269,7 +295,8 @@ public class RecoveryService {
                 DirectoryAccount acc = account.get();
                 MatchResult match = IdentityMatcher.match(
                         new VerifiedIdentity(result.fullName(), result.givenName(), result.birthdate()),
-                        new DirectoryPerson(acc.givenName(), acc.surname(), acc.displayName(), acc.birthdate()));
+                        new DirectoryPerson(acc.givenName(), acc.surname(), acc.displayName(), acc.birthdate()),
+                        settings.matchingPolicy());
                 String rules = match.rules().stream().map(r -> r.rule() + "=" + r.status() + ": " + r.explanation())
                         .collect(Collectors.joining("\n"));
                 if (match.outcome() == io.recoveryportal.matching.Outcome.MATCH) {

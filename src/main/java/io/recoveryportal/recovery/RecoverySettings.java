@@ -1,6 +1,7 @@
 package io.recoveryportal.recovery;
 
 import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.matching.MatchingPolicy;
 import io.recoveryportal.reset.MethodKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,15 @@ public class RecoverySettings {
 
     @Inject
     PortalConfig config;
+
+    protected RecoverySettings() {
+        // for CDI
+    }
+
+    /** For tests outside a container. */
+    public RecoverySettings(PortalConfig config) {
+        this.config = config;
+    }
 
     /** How long a person has from "Continue" to the end of their reset. */
     public Duration attemptLifetime() {
@@ -48,6 +58,14 @@ public class RecoverySettings {
     /** How long an escalated attempt may wait for a reviewer's decision. */
     public Duration caseLifetime() {
         return config.value("review.case-lifetime").map(Duration::parse).orElse(Duration.ofDays(14));
+    }
+
+    /**
+     * How long a browser whose verification ended in a match may use face re-authentication for that account (its
+     * device cookie's lifetime); after it, the full document check again. Seed 002 recommends 30 days.
+     */
+    public Duration reverificationWindow() {
+        return config.value("recovery.reverification-window").map(Duration::parse).orElse(Duration.ofDays(30));
     }
 
     /** How long, after a reviewer's approval, the employee has to finish their own recovery. */
@@ -86,6 +104,25 @@ public class RecoverySettings {
 
     public int incodeSessionsPerHour() {
         return config.value("recovery.rate.incode-sessions-per-hour").map(Integer::parseInt).orElse(500);
+    }
+
+    /** The matcher's tunables: {@code matching.placeholder-birthdates} (checked at start-up) replaces the default list. */
+    public MatchingPolicy matchingPolicy() {
+        return MatchingPolicy.withPlaceholderBirthdates(config.value("matching.placeholder-birthdates").orElse(null));
+    }
+
+    /**
+     * How long a reset in flight is trusted to finish on its own. Past it, or once a write went unanswered, the
+     * attempt is in doubt and the reconciliation reads the directory to finish it; a write still unseen in the
+     * directory this long after the claim is taken as never made.
+     */
+    public Duration resetClaimTimeout() {
+        return config.value("recovery.reset.claim-timeout").map(Duration::parse).orElse(Duration.ofMinutes(3));
+    }
+
+    /** How often the reconciliation looks for resets in doubt. */
+    public Duration reconcileInterval() {
+        return config.value("recovery.reset.reconcile-interval").map(Duration::parse).orElse(Duration.ofMinutes(1));
     }
 
     public Duration reportLinkLifetime() {

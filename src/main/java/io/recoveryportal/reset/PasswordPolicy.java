@@ -1,5 +1,6 @@
 package io.recoveryportal.reset;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,10 +15,22 @@ import me.gosimple.nbvcxz.scoring.Result;
  * The local check of a new password before it goes to Entra: long enough, the same twice, not guessable by
  * nbvcxz's estimator (which carries lists of common and leaked passwords and common words), and not built from
  * the person's own names or address. Entra's own policy still applies afterwards.
+ *
+ * <p>Safe from many threads: nbvcxz's defaults (dictionaries, matchers, keyboard graphs) are read once and never
+ * changed; each check gets its own dictionary list, the defaults plus the person's words, which is dropped with it.
  */
 public final class PasswordPolicy {
 
     private static final int MAX_LENGTH = 256;
+
+    /**
+     * nbvcxz's default configuration. Its dictionary list is the one static list that
+     * {@link ConfigurationBuilder#getDefaultDictionaries()} hands to every caller, so it is copied here and never
+     * added to: appending the person's dictionary to it made every check slower than the last, kept every
+     * person's name in memory and broke concurrent checks (ConcurrentModificationException).
+     */
+    private static final Configuration DEFAULTS = new ConfigurationBuilder().createConfiguration();
+    private static final List<Dictionary> DEFAULT_DICTIONARIES = List.copyOf(DEFAULTS.getDictionaries());
 
     private final int minLength;
 
@@ -56,9 +69,12 @@ public final class PasswordPolicy {
     private static Nbvcxz estimator(List<String> personalWords) {
         DictionaryBuilder own = new DictionaryBuilder().setDictionaryName("person").setExclusion(true);
         personalWords.stream().filter(w -> w != null && !w.isBlank()).forEach(w -> own.addWord(w.toLowerCase(Locale.ROOT), 0));
-        List<Dictionary> dictionaries = ConfigurationBuilder.getDefaultDictionaries();
+        List<Dictionary> dictionaries = new ArrayList<>(DEFAULT_DICTIONARIES.size() + 1);
+        dictionaries.addAll(DEFAULT_DICTIONARIES);
         dictionaries.add(own.createDictionary());
-        Configuration c = new ConfigurationBuilder().setDictionaries(dictionaries).createConfiguration();
-        return new Nbvcxz(c);
+        // the rest of the defaults are immutable or only read, so every check shares them
+        return new Nbvcxz(new Configuration(DEFAULTS.getPasswordMatchers(), DEFAULTS.getGuessTypes(), dictionaries,
+                DEFAULTS.getAdjacencyGraphs(), DEFAULTS.getLeetTable(), DEFAULTS.getYearPattern(), DEFAULTS.getMinimumEntropy(),
+                DEFAULTS.getMaxLength(), DEFAULTS.getLocale(), DEFAULTS.isDistanceCalc(), DEFAULTS.getCombinationAlgorithmTimeout()));
     }
 }

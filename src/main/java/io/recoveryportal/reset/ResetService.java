@@ -2,6 +2,7 @@ package io.recoveryportal.reset;
 
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
+import io.recoveryportal.lookup.DirectoryOutcomeUnknownException;
 import io.recoveryportal.lookup.DirectoryRefusedException;
 import io.recoveryportal.lookup.DirectoryUnavailableException;
 import io.recoveryportal.recovery.Attempt;
@@ -11,28 +12,49 @@ import io.recoveryportal.recovery.RecoverySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Performs the reset an attempt earned (a match, or a reviewer's approval), at most once. The attempt is first
- * claimed (MATCHED/APPROVED → RESETTING) in its own transaction, so a double submit, a replay or a second node
- * finds it taken; the Graph calls follow; then the attempt moves on (or back, when the directory could not be
- * reached and the person may safely try again). A claim left behind by a crash expires after a few minutes.
+ * claimed (MATCHED/APPROVED → RESETTING) in its own transaction, so a double submit, a replay, a second node or a
+ * second attempt for the same account finds it taken; the Graph calls follow; then the attempt moves on, or back
+ * when the directory said no or certainly did nothing.
+ *
+ * <p>A write whose outcome is unknown (no answer in time, a dropped connection, a crash of this node) is never
+ * reported as "nothing was changed". The directory is read first: a change it shows is finished (sessions
+ * revoked, the notice sent, the audit event written); otherwise the attempt stays RESETTING, "in doubt", and the
+ * person is told the change may have happened. {@link #reconcile()} (scheduled) and {@link #check} (the person
+ * asking) read the directory again for every attempt in doubt and finish it, or, once the claim is older than
+ * {@code recovery.reset.claim-timeout} and the directory still shows nothing, let the person try again.
+ *
+ * <p>An MFA reset issues the Temporary Access Pass before it removes any method, so no failure can leave the
+ * account without a way in: until the pass is in hand nothing was removed, and once it is, the person gets it.
  */
 @ApplicationScoped
 public class ResetService {
 
     private static final Logger LOG = Logger.getLogger(ResetService.class.getName());
-    /** How long a claim protects a reset in flight before it is considered abandoned (a crashed node). */
-    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * Entra stamps lastPasswordChangeDateTime in whole seconds, by its own clock: a change at or after the claim may
+     * read as a little before it. A change by someone else in these seconds before the claim would be taken for
+     * ours (a notice and a sign-out too many, never one too few).
+     */
+    private static final Duration CLOCK_ALLOWANCE = Duration.ofSeconds(5);
+    /** At most this many attempts in doubt are read per round; the next round takes the rest. */
+    private static final int RECONCILE_BATCH = 50;
     private static final String REFUSED_HERE = "The directory did not allow this change to be made here. Nothing else "
             + "was changed. Please contact your IT helpdesk to finish your recovery.";
+    private static final String PASSWORD_STEP = "password";
+    private static final String MFA_STEP = "mfa";
 
     @Inject
     AttemptStore store;
@@ -53,22 +75,50 @@ public class ResetService {
     jakarta.enterprise.event.Event<ResetDone> done;
 
     /** What a reset step came to. */
-    public sealed interface Outcome permits Done, Refused, Unavailable, NotAllowed {
+    public sealed interface Outcome permits Done, Refused, Unavailable, NotAllowed, Busy, InDoubt {
     }
 
-    /** Done; {@code pass} is the Temporary Access Pass for an MFA reset (show it once), else null. */
-    public record Done(TemporaryAccessPass pass) implements Outcome {
+    /**
+     * Done; {@code pass} is the Temporary Access Pass for an MFA reset (show it once), else null; {@code notRemoved}
+     * the kinds of sign-in method that could not be removed after the pass was issued (usually none).
+     */
+    public record Done(TemporaryAccessPass pass, List<MethodKind> notRemoved) implements Outcome {
+
+        public Done {
+            notRemoved = notRemoved == null ? List.of() : List.copyOf(notRemoved);
+        }
     }
 
     /** The password was not accepted (locally or by Entra); the person can try another. */
     public record Refused(String reason) implements Outcome {
     }
 
+    /** The directory could not be reached and certainly changed nothing the person would notice; try again later. */
     public record Unavailable() implements Outcome {
     }
 
     /** The attempt is not (or no longer) allowed this step: expired, already done, taken by another request. */
     public record NotAllowed() implements Outcome {
+    }
+
+    /** Another attempt for the same account is resetting it at this moment; this one changed nothing. */
+    public record Busy() implements Outcome {
+    }
+
+    /** The write went out and no answer came back; the directory does not show it yet. It may still happen. */
+    public record InDoubt() implements Outcome {
+    }
+
+    /** How an interrupted step stands in the directory. */
+    private enum Verdict {
+        /** the change is there: finish what follows it */
+        APPLIED,
+        /** nothing of it is there, and the claim is old enough that nothing more will come */
+        NOT_APPLIED,
+        /** an MFA reset got as far as issuing its pass (whose code nobody holds now): methods may be gone */
+        STARTED,
+        /** the directory could not be read, or it is too early to call */
+        IN_DOUBT
     }
 
     /**
@@ -77,91 +127,282 @@ public class ResetService {
      */
     public Outcome setPassword(String rawId, String password, String confirmation) {
         PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength());
-        return perform(rawId, a -> wantsPassword(a) && !a.isPasswordDone(),
-                acc -> policy.problem(password, confirmation, personalWords(acc)).<Outcome>map(Refused::new),
-                "password", (a, acc) -> {
-                    PasswordChange change = directory.setPassword(acc.id(), password);
-                    if (!change.accepted()) {
-                        return new Refused(change.refusalReason());
-                    }
-                    if (a.getKind() == Attempt.Kind.ACTIVATION) {
-                        directory.setEnabled(acc.id(), true);
-                    }
-                    return new Done(null);
-                }, Attempt::passwordDone, "password");
+        Claim claim = claim(rawId, ResetService::isPasswordStep,
+                acc -> policy.problem(password, confirmation, personalWords(acc)).map(Refused::new));
+        if (claim.outcome() != null) {
+            return claim.outcome();
+        }
+        Attempt a = claim.attempt();
+        DirectoryAccount acc = claim.account();
+        State back = claim.back();
+        String type = type(a, PASSWORD_STEP);
+        try {
+            PasswordChange change = directory.setPassword(acc.id(), password);
+            if (!change.accepted()) {
+                release(a, back, type, "REFUSED_BY_DIRECTORY", null);
+                return new Refused(change.refusalReason());
+            }
+            if (a.getKind() == Attempt.Kind.ACTIVATION) {
+                directory.setEnabled(acc.id(), true);
+            }
+        } catch (DirectoryOutcomeUnknownException e) {
+            store.audit(a, type, "OUTCOME_UNKNOWN", e.getMessage());
+            if (passwordVerdict(a, acc.id(), false) == Verdict.APPLIED) {
+                return finish(a, acc, back, null, "confirmed by reading the directory after an unanswered write");
+            }
+            return markInDoubt(a, type);
+        } catch (DirectoryUnavailableException e) {
+            release(a, back, type, "UNAVAILABLE", e.getMessage());
+            return new Unavailable();
+        } catch (DirectoryRefusedException e) {
+            release(a, back, type, "REFUSED_BY_DIRECTORY", e.getMessage());
+            return new Refused(REFUSED_HERE);
+        }
+        return finish(a, acc, back, null, null);
     }
 
     /**
-     * Recovery: removes the registered methods and issues a Temporary Access Pass. Activation: enables the
+     * Recovery: issues a Temporary Access Pass, then removes the registered methods. Activation: enables the
      * account (a new hire has no methods to remove) and issues the day-one pass.
      */
     public Outcome resetMfa(String rawId) {
-        return perform(rawId, a -> wantsMfa(a) && !a.isMfaDone()
-                && (a.getRequestedAction() != Attempt.RequestedAction.BOTH || a.isPasswordDone()),
-                acc -> Optional.empty(), "mfa", (a, acc) -> {
-                    if (a.getKind() == Attempt.Kind.ACTIVATION) {
-                        directory.setEnabled(acc.id(), true);
-                        TemporaryAccessPass pass = directory.issueTemporaryAccessPass(acc.id(), activation.tapLifetime(), activation.tapUsableOnce());
-                        store.audit(a, "activation.enabled", "OK", "account enabled; temporary access pass issued for "
-                                + activation.tapLifetime().toMinutes() + " min");
-                        return new Done(pass);
-                    }
-                    // removals already made stay made (they are idempotent): a retry removes the rest
-                    List<MethodKind> removed = directory.removeMethods(acc.id(), settings.methodsToRemove());
-                    TemporaryAccessPass pass = directory.issueTemporaryAccessPass(acc.id(), settings.tapLifetime(), settings.tapUsableOnce());
-                    store.audit(a, "reset.mfa.detail", "OK", "removed " + removed
-                            + "; temporary access pass issued for " + settings.tapLifetime().toMinutes() + " min");
-                    return new Done(pass);
-                }, Attempt::mfaDone, "sign-in methods (MFA)");
+        Claim claim = claim(rawId, ResetService::isMfaStep, acc -> Optional.empty());
+        if (claim.outcome() != null) {
+            return claim.outcome();
+        }
+        Attempt a = claim.attempt();
+        DirectoryAccount acc = claim.account();
+        State back = claim.back();
+        String type = type(a, MFA_STEP);
+        TemporaryAccessPass pass;
+        List<SignInMethod> doomed;
+        try {
+            if (a.getKind() == Attempt.Kind.ACTIVATION) {
+                directory.setEnabled(acc.id(), true);
+                pass = directory.issueTemporaryAccessPass(acc.id(), activation.tapLifetime(), activation.tapUsableOnce());
+                store.audit(a, "activation.enabled", "OK", "account enabled; temporary access pass issued for "
+                        + activation.tapLifetime().toMinutes() + " min");
+                return finish(a, acc, back, pass, null);
+            }
+            Set<MethodKind> kinds = settings.methodsToRemove();
+            List<SignInMethod> registered = directory.methods(acc.id());
+            // Entra keeps one pass per user: an old one goes first, so that the new one is the one that stays
+            List<SignInMethod> oldPasses = registered.stream().filter(m -> m.kind() == MethodKind.TEMPORARY_ACCESS_PASS).toList();
+            directory.removeMethods(acc.id(), oldPasses);
+            pass = directory.issueTemporaryAccessPass(acc.id(), settings.tapLifetime(), settings.tapUsableOnce());
+            doomed = registered.stream().filter(m -> m.kind() != MethodKind.TEMPORARY_ACCESS_PASS && kinds.contains(m.kind())).toList();
+        } catch (DirectoryUnavailableException e) {
+            // no pass in hand, so no method was removed yet (an old pass perhaps, and perhaps a new one was issued
+            // that nobody holds: the next try replaces it); the person tries again
+            String outcome = e instanceof DirectoryOutcomeUnknownException ? "OUTCOME_UNKNOWN" : "UNAVAILABLE";
+            release(a, back, type, outcome, e.getMessage() + "; " + passSinceClaim(a, acc.id()));
+            return new Unavailable();
+        } catch (DirectoryRefusedException e) {
+            release(a, back, type, "REFUSED_BY_DIRECTORY", e.getMessage());
+            return new Refused(REFUSED_HERE);
+        }
+        List<MethodKind> notRemoved = removeAfterPass(a, acc.id(), doomed);
+        store.audit(a, "reset.mfa.detail", notRemoved.isEmpty() ? "OK" : "PARTIAL", "temporary access pass issued for "
+                + settings.tapLifetime().toMinutes() + " min; " + (notRemoved.isEmpty() ? "removed " + kindsOf(doomed)
+                        : "could not remove " + notRemoved + " of " + kindsOf(doomed)));
+        return finish(a, acc, back, pass, null, notRemoved);
     }
 
     /**
-     * One reset step: check the attempt may take it, read the account, run {@code precheck} (nothing claimed
-     * yet), claim the attempt, do {@code work} in the directory, then record it, sign the account out and send
-     * the notice; or release the claim so the person can try again.
+     * The person asks where their reset in doubt stands: the directory is read now, when no other reading is under
+     * way, and the attempt finished or handed back. The page then shows whatever the attempt has become.
      */
-    private Outcome perform(String rawId, Predicate<Attempt> wants, Function<DirectoryAccount, Optional<Outcome>> precheck,
-            String step, java.util.function.BiFunction<Attempt, DirectoryAccount, Outcome> work, Consumer<Attempt> part, String what) {
-        Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && wants.test(a));
-        if (current.isEmpty()) {
-            return new NotAllowed();
+    public void check(String rawId) {
+        store.find(rawId).filter(a -> a.isResetInDoubt(store.now(), settings.resetClaimTimeout()))
+                .ifPresent(a -> reconcile(a.getId()));
+    }
+
+    /** One round of the reconciliation: every attempt in doubt that no other round is reading. Returns how many it read. */
+    public int reconcile() {
+        Instant now = store.now();
+        Duration timeout = settings.resetClaimTimeout();
+        int read = 0;
+        for (long id : store.resetsInDoubt(now.minus(timeout), now.minus(timeout), RECONCILE_BATCH)) {
+            try {
+                read += reconcile(id) ? 1 : 0;
+            } catch (RuntimeException e) {
+                // one attempt's trouble (its account gone, the database away) must not stop the others
+                LOG.log(Level.WARNING, "Reconciliation of attempt {0} failed: {1}", new Object[] {id, e.toString()});
+            }
         }
-        Optional<DirectoryAccount> account = account(current.get());
-        if (account.isEmpty()) {
-            return new Unavailable();
-        }
-        DirectoryAccount acc = account.get();
-        boolean activation = current.get().getKind() == Attempt.Kind.ACTIVATION;
-        String type = (activation ? "activation." : "reset.") + step;
-        Optional<Outcome> early = precheck.apply(acc);
-        if (early.isPresent()) {
-            return early.get();
-        }
-        State back = current.get().getState() == State.RESETTING ? returnState(current.get()) : current.get().getState();
-        if (claim(rawId, current.get()).isEmpty()) {
-            return new NotAllowed();
-        }
-        Outcome outcome;
+        return read;
+    }
+
+    /** Reads the directory for one attempt in doubt, if this run gets to take it, and acts on what it shows. */
+    private boolean reconcile(long id) {
+        Instant now = store.now();
+        Duration timeout = settings.resetClaimTimeout();
+        Optional<Attempt> taken;
         try {
-            outcome = work.apply(current.get(), acc);
-        } catch (DirectoryUnavailableException e) {
-            release(rawId, back, type, "UNAVAILABLE", e.getMessage());
-            return new Unavailable();
-        } catch (DirectoryRefusedException e) {
-            release(rawId, back, type, "REFUSED_BY_DIRECTORY", e.getMessage());
-            return new Refused(REFUSED_HERE);
+            taken = store.takeForCheck(id, now.minus(timeout), now.minus(timeout));
+        } catch (AttemptStore.ConcurrentStepException e) {
+            return false;
         }
-        if (!(outcome instanceof Done)) {
-            release(rawId, back, type, "REFUSED_BY_DIRECTORY", null);
-            return outcome;
+        if (taken.isEmpty()) {
+            return false;
         }
-        if (!activation) {
-            // a new account has no sessions to end
-            revoke(rawId, acc);
+        Attempt a = taken.get();
+        State back = returnState(a);
+        boolean settled = a.getResetStartedAt() == null || !now.isBefore(a.getResetStartedAt().plus(timeout));
+        boolean password = isPasswordStep(a);
+        String type = type(a, password ? PASSWORD_STEP : MFA_STEP);
+        Verdict verdict = password ? passwordVerdict(a, a.getDirectoryUserId(), settled) : mfaVerdict(a, settled);
+        Optional<DirectoryAccount> acc = verdict == Verdict.APPLIED || verdict == Verdict.STARTED ? account(a) : Optional.empty();
+        switch (verdict) {
+            case APPLIED -> {
+                if (acc.isEmpty()) {
+                    return true; // the account could not be read for the notice: the next round tries again
+                }
+                finish(a, acc.get(), back, null, "found in the directory by the reconciliation");
+            }
+            case STARTED -> {
+                // the pass from the interrupted reset is lost, so the person must reset again to get one; the owner
+                // is told at once, since methods may already be gone
+                if (acc.isEmpty()) {
+                    return true;
+                }
+                release(a, back, type, "INTERRUPTED", "a temporary access pass was issued after the claim; "
+                        + "sign-in methods may have been removed; the person may reset again");
+                if (a.getKind() != Attempt.Kind.ACTIVATION) {
+                    revoke(a, acc.get());
+                    done.fire(new ResetDone(a.getId(), a.getKind(), acc.get(), "sign-in methods (MFA)"));
+                }
+            }
+            case NOT_APPLIED -> release(a, back, type, "NOT_CHANGED", "the directory shows no change since the claim");
+            case IN_DOUBT -> store.audit(a, "reset.check", "IN_DOUBT", "no change seen yet; will read again");
         }
-        Attempt finished = complete(rawId, back, part, type, activation ? "activation.completed" : "recovery.completed");
-        done.fire(new ResetDone(finished.getId(), finished.getKind(), acc, what));
-        return outcome;
+        return true;
+    }
+
+    /** Whether the password was changed since the claim; an activation's account is enabled too (made so if need be). */
+    private Verdict passwordVerdict(Attempt a, String userId, boolean settled) {
+        CredentialState state;
+        try {
+            state = directory.credentialState(userId);
+        } catch (RuntimeException e) {
+            return Verdict.IN_DOUBT;
+        }
+        if (state.passwordChangedAt() == null || state.passwordChangedAt().isBefore(sinceClaim(a))) {
+            return settled ? Verdict.NOT_APPLIED : Verdict.IN_DOUBT;
+        }
+        if (a.getKind() == Attempt.Kind.ACTIVATION && !state.enabled()) {
+            try {
+                directory.setEnabled(userId, true);
+            } catch (RuntimeException e) {
+                return Verdict.IN_DOUBT;
+            }
+        }
+        return Verdict.APPLIED;
+    }
+
+    /** A pass issued since the claim means the reset got that far, and so may have removed methods after it. */
+    private Verdict mfaVerdict(Attempt a, boolean settled) {
+        try {
+            boolean issued = directory.methods(a.getDirectoryUserId()).stream().anyMatch(m -> isPassSinceClaim(m, a));
+            return issued ? Verdict.STARTED : settled ? Verdict.NOT_APPLIED : Verdict.IN_DOUBT;
+        } catch (RuntimeException e) {
+            return Verdict.IN_DOUBT;
+        }
+    }
+
+    /** For the audit trail of an interrupted MFA reset: whether the directory shows a pass issued since the claim. */
+    private String passSinceClaim(Attempt a, String userId) {
+        try {
+            return directory.methods(userId).stream().anyMatch(m -> isPassSinceClaim(m, a))
+                    ? "a pass was issued (nobody holds it)" : "no pass issued";
+        } catch (RuntimeException e) {
+            return "methods not readable";
+        }
+    }
+
+    private boolean isPassSinceClaim(SignInMethod m, Attempt a) {
+        return m.kind() == MethodKind.TEMPORARY_ACCESS_PASS && m.createdAt() != null && !m.createdAt().isBefore(sinceClaim(a));
+    }
+
+    private static Instant sinceClaim(Attempt a) {
+        Instant claimed = a.getResetStartedAt() == null ? a.getUpdatedAt() : a.getResetStartedAt();
+        return claimed.truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_ALLOWANCE);
+    }
+
+    /**
+     * The methods go once the person holds a pass. Whatever fails here (a refusal, no answer), the directory is read
+     * to see what is left, so the person is told which old methods may remain; the pass works either way.
+     */
+    private List<MethodKind> removeAfterPass(Attempt a, String userId, List<SignInMethod> doomed) {
+        try {
+            directory.removeMethods(userId, doomed);
+            return List.of();
+        } catch (DirectoryUnavailableException | DirectoryRefusedException e) {
+            store.audit(a, "reset.mfa.remove", e instanceof DirectoryOutcomeUnknownException ? "OUTCOME_UNKNOWN" : "ERROR", e.getMessage());
+        }
+        try {
+            List<SignInMethod> left = directory.methods(userId);
+            return doomed.stream().filter(left::contains).map(SignInMethod::kind).distinct().toList();
+        } catch (RuntimeException e) {
+            return kindsOf(doomed);
+        }
+    }
+
+    private static List<MethodKind> kindsOf(List<SignInMethod> methods) {
+        return methods.stream().map(SignInMethod::kind).distinct().toList();
+    }
+
+    private Outcome finish(Attempt a, DirectoryAccount acc, State back, TemporaryAccessPass pass, String detail) {
+        return finish(a, acc, back, pass, detail, List.of());
+    }
+
+    /**
+     * The credential step is made: sign the account out everywhere (a new account has no sessions), record the step
+     * (and the attempt's completion when nothing else was asked for), and have the owner told.
+     */
+    private Outcome finish(Attempt a, DirectoryAccount acc, State back, TemporaryAccessPass pass, String detail, List<MethodKind> notRemoved) {
+        boolean password = isPasswordStep(a);
+        if (a.getKind() != Attempt.Kind.ACTIVATION) {
+            revoke(a, acc);
+        }
+        Consumer<Attempt> part = password ? Attempt::passwordDone : Attempt::mfaDone;
+        String type = type(a, password ? PASSWORD_STEP : MFA_STEP);
+        String completed = a.getKind() == Attempt.Kind.ACTIVATION ? "activation.completed" : "recovery.completed";
+        Attempt recorded;
+        try {
+            recorded = recordStep(a, back, part, type, completed, detail);
+        } catch (AttemptStore.ConcurrentStepException | AttemptStore.OtherResetInFlightException e) {
+            recorded = null;
+        }
+        if (recorded == null) {
+            // another request or round recorded it first, and it sent the notice
+            LOG.log(Level.INFO, "Reset of attempt {0} was already recorded elsewhere", a.getId());
+            return new Done(pass, notRemoved);
+        }
+        done.fire(new ResetDone(recorded.getId(), recorded.getKind(), acc, password ? "password" : "sign-in methods (MFA)"));
+        return new Done(pass, notRemoved);
+    }
+
+    /** Records the step, and the attempt's completion when nothing else was asked for; null if it was recorded already. */
+    private Attempt recordStep(Attempt a, State back, Consumer<Attempt> part, String type, String completed, String detail) {
+        return store.transition(a.getId(), State.RESETTING, State.RESETTING, part, type, "OK", detail)
+                // a step slower than the claim timeout may find that the reconciliation saw nothing yet and handed
+                // the attempt back: the change is made all the same, so it is recorded from there
+                .or(() -> store.transition(a.getId(), back, State.RESETTING, x -> {
+                    x.resetStarted(store.now());
+                    part.accept(x);
+                }, type, "OK", "recorded after the reconciliation had handed the attempt back"))
+                .map(x -> x.allRequestedDone()
+                        ? store.transition(x.getId(), State.RESETTING, State.COMPLETED, y -> y.completed(store.now()), completed, "OK", null).orElse(x)
+                        : store.transition(x.getId(), State.RESETTING, back, y -> { }, "reset.part-done", "OK", null).orElse(x))
+                .orElse(null);
+    }
+
+    /** Leaves the attempt RESETTING, in doubt: the reconciliation reads the directory again later. */
+    private Outcome markInDoubt(Attempt a, String type) {
+        store.transition(a.getId(), State.RESETTING, State.RESETTING, x -> x.resetChecked(store.now()), type, "IN_DOUBT",
+                "the directory does not show the change yet; it may still arrive");
+        return new InDoubt();
     }
 
     private Optional<DirectoryAccount> account(Attempt a) {
@@ -178,56 +419,81 @@ public class ResetService {
                 .filter(w -> w != null && !w.isBlank()).toList();
     }
 
-    /** A decoy never reaches here: only a matched or approved attempt of a real account is resettable. */
+    /**
+     * A decoy never reaches here: only a matched or approved attempt of a real account is resettable. An attempt
+     * left RESETTING is finished by reading the directory ({@link #check}), never simply claimed again.
+     */
     private boolean resettable(Attempt a) {
-        if (a.isDecoy() || a.getDirectoryUserId() == null || a.isExpired(store.now())) {
-            return false;
-        }
-        return a.getState() == State.MATCHED || a.getState() == State.APPROVED
-                || a.getState() == State.RESETTING && a.getResetStartedAt() != null
-                        && a.getResetStartedAt().plus(CLAIM_TIMEOUT).isBefore(store.now());
+        return !a.isDecoy() && a.getDirectoryUserId() != null && !a.isExpired(store.now())
+                && (a.getState() == State.MATCHED || a.getState() == State.APPROVED);
     }
 
-    private static boolean wantsPassword(Attempt a) {
-        return a.getRequestedAction() != Attempt.RequestedAction.MFA;
+    /** The step in hand: the password first when both were asked for, then the methods. */
+    private static boolean isPasswordStep(Attempt a) {
+        return a.getRequestedAction() != Attempt.RequestedAction.MFA && !a.isPasswordDone();
     }
 
-    private static boolean wantsMfa(Attempt a) {
-        return a.getRequestedAction() != Attempt.RequestedAction.PASSWORD;
+    private static boolean isMfaStep(Attempt a) {
+        return a.getRequestedAction() != Attempt.RequestedAction.PASSWORD && !a.isMfaDone() && !isPasswordStep(a);
+    }
+
+    private static String type(Attempt a, String step) {
+        return (a.getKind() == Attempt.Kind.ACTIVATION ? "activation." : "reset.") + step;
     }
 
     private static State returnState(Attempt a) {
         return a.getCaseReference() == null ? State.MATCHED : State.APPROVED;
     }
 
-    private Optional<Attempt> claim(String rawId, Attempt a) {
-        try {
-            return store.transition(rawId, a.getState(), State.RESETTING, x -> x.resetStarted(store.now()),
-                    "reset.claimed", "OK", null);
-        } catch (AttemptStore.ConcurrentStepException e) {
-            return Optional.empty();
+    /** The claimed attempt with its account and the state it goes back to, or (only) why there is none. */
+    private record Claim(Attempt attempt, DirectoryAccount account, State back, Outcome outcome) {
+
+        static Claim not(Outcome why) {
+            return new Claim(null, null, null, why);
         }
     }
 
-    private void release(String rawId, State back, String type, String outcome, String detail) {
-        store.transition(rawId, State.RESETTING, back, x -> { }, type, outcome, detail);
+    /**
+     * The start of a step: the attempt may take it, its account is read fresh, {@code precheck} finds nothing
+     * against it (nothing is claimed yet), and the attempt is claimed (MATCHED/APPROVED → RESETTING).
+     */
+    private Claim claim(String rawId, java.util.function.Predicate<Attempt> step,
+            java.util.function.Function<DirectoryAccount, Optional<? extends Outcome>> precheck) {
+        Optional<Attempt> current = store.find(rawId).filter(a -> resettable(a) && step.test(a));
+        if (current.isEmpty()) {
+            return Claim.not(new NotAllowed());
+        }
+        Attempt a = current.get();
+        Optional<DirectoryAccount> account = account(a);
+        if (account.isEmpty()) {
+            return Claim.not(new Unavailable());
+        }
+        Optional<? extends Outcome> early = precheck.apply(account.get());
+        if (early.isPresent()) {
+            return Claim.not(early.get());
+        }
+        try {
+            return store.transition(rawId, a.getState(), State.RESETTING, x -> x.resetStarted(store.now()), "reset.claimed", "OK", null)
+                    .map(x -> new Claim(x, account.get(), a.getState(), null)).orElseGet(() -> Claim.not(new NotAllowed()));
+        } catch (AttemptStore.ConcurrentStepException e) {
+            return Claim.not(new NotAllowed());
+        } catch (AttemptStore.OtherResetInFlightException e) {
+            store.audit(a, "reset.claimed", "BUSY", "another attempt is resetting this account");
+            return Claim.not(new Busy());
+        }
     }
 
-    private Attempt complete(String rawId, State back, Consumer<Attempt> part, String type, String completedType) {
-        return store.transition(rawId, State.RESETTING, State.RESETTING, part, type, "OK", null)
-                .map(a -> a.allRequestedDone()
-                        ? store.transition(rawId, State.RESETTING, State.COMPLETED, x -> x.completed(store.now()), completedType, "OK", null).orElse(a)
-                        : store.transition(rawId, State.RESETTING, back, x -> { }, "reset.part-done", "OK", null).orElse(a))
-                .orElseThrow(() -> new IllegalStateException("the attempt vanished during its reset"));
+    private void release(Attempt a, State back, String type, String outcome, String detail) {
+        store.transition(a.getId(), State.RESETTING, back, x -> { }, type, outcome, detail);
     }
 
-    private void revoke(String rawId, DirectoryAccount acc) {
+    private void revoke(Attempt a, DirectoryAccount acc) {
         try {
             directory.revokeSessions(acc.id());
         } catch (RuntimeException e) {
             // the credential change stands; the audit trail says the sign-out is owed
             LOG.log(Level.WARNING, "Session revocation failed after a reset: {0}", e.getMessage());
-            store.find(rawId).ifPresent(a -> store.audit(a, "reset.revoke-sessions", "ERROR", e.getClass().getSimpleName()));
+            store.audit(a, "reset.revoke-sessions", "ERROR", e.getClass().getSimpleName());
         }
     }
 }

@@ -25,6 +25,11 @@ public final class OpaqueTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** Whether {@code value} has the shape {@link #generate()} gives: anything else from a cookie or link is no token. */
+    public static boolean isWellFormed(String value) {
+        return value != null && value.matches("[A-Za-z0-9_-]{43}");
+    }
+
     /** Lower-case hex SHA-256 of the value: what is stored and looked up. */
     public static String hash(String token) {
         try {

@@ -23,8 +23,13 @@ public class RecoverPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** For the second of two attempts that reach the same account's reset at once. */
+    private static final String ANOTHER_RESET = "Another reset of this account is being made at this moment, perhaps in "
+            + "another window or tab. Nothing was changed by this request. If that was you, finish there; if not, "
+            + "wait a minute and try again here.";
+
     /** What the page shows. */
-    public enum View { NONE, LINK_PROBLEM, PASSWORD, MFA, REVIEW, DENIED, FAILED, CANCELLED, INTERRUPTED, BUSY, DONE }
+    public enum View { NONE, LINK_PROBLEM, PASSWORD, MFA, REVIEW, DENIED, FAILED, CANCELLED, INTERRUPTED, BUSY, CHECKING, DONE }
 
     @Inject
     AttemptStore store;
@@ -34,6 +39,9 @@ public class RecoverPage implements Serializable {
 
     @Inject
     ShownOnce shownOnce;
+
+    @Inject
+    io.recoveryportal.recovery.RecoverySettings settings;
 
     @Inject
     io.recoveryportal.activation.ActivationNotices activationNotices;
@@ -47,6 +55,7 @@ public class RecoverPage implements Serializable {
     private String newPassword;
     private String confirmation;
     private String problem;
+    private boolean earlierTryNotSaved;
 
     @PostConstruct
     void init() {
@@ -67,6 +76,8 @@ public class RecoverPage implements Serializable {
         caseReference = a.getCaseReference();
         bothRequested = a.getRequestedAction() == Attempt.RequestedAction.BOTH;
         activation = a.getKind() == Attempt.Kind.ACTIVATION;
+        // a reset that went unanswered and was then found not made: the form again, with a word about the last try
+        earlierTryNotSaved = a.getResetCheckedAt() != null && (a.getState() == State.MATCHED || a.getState() == State.APPROVED);
         view = switch (a.getState()) {
             case MATCHED, APPROVED -> a.isExpired(store.now()) ? View.NONE
                     : a.getRequestedAction() != Attempt.RequestedAction.MFA && !a.isPasswordDone() ? View.PASSWORD : View.MFA;
@@ -75,7 +86,8 @@ public class RecoverPage implements Serializable {
             case FAILED -> View.FAILED;
             case CANCELLED -> View.CANCELLED;
             case INTERRUPTED -> View.INTERRUPTED;
-            case RESETTING, VERIFIED -> View.BUSY;
+            case RESETTING -> a.isResetInDoubt(store.now(), settings.resetClaimTimeout()) ? View.CHECKING : View.BUSY;
+            case VERIFIED -> View.BUSY;
             case COMPLETED -> View.DONE;
             case STARTED, VERIFYING, EXPIRED -> View.NONE;
         };
@@ -90,6 +102,8 @@ public class RecoverPage implements Serializable {
             problem = r.reason();
         } else if (outcome instanceof ResetService.Unavailable) {
             problem = "We could not reach the directory just now. Nothing was changed. Please try again in a minute.";
+        } else if (outcome instanceof ResetService.Busy) {
+            problem = ANOTHER_RESET;
         } else {
             problem = null;
         }
@@ -101,10 +115,24 @@ public class RecoverPage implements Serializable {
         ResetService.Outcome outcome = reset.resetMfa(attemptId);
         if (outcome instanceof ResetService.Done d) {
             shownOnce.hold(d.pass());
-            problem = null;
+            problem = d.notRemoved().isEmpty() ? null : "We could not remove every old sign-in method. After you sign in "
+                    + "with the Temporary Access Pass below, remove the ones you no longer have at https://aka.ms/mysecurityinfo.";
         } else if (outcome instanceof ResetService.Unavailable) {
-            problem = "We could not reach the directory just now. Please try again in a minute; anything already done stays done.";
+            problem = "We could not reach the directory just now, so your sign-in methods were not reset: none of them was "
+                    + "removed. Please try again in a minute.";
+        } else if (outcome instanceof ResetService.Refused r) {
+            problem = r.reason();
+        } else if (outcome instanceof ResetService.Busy) {
+            problem = ANOTHER_RESET;
         }
+        refresh();
+        return null;
+    }
+
+    /** "Check now" on a reset in doubt: the directory is read now, and the page shows what the attempt became. */
+    public String check() {
+        reset.check(attemptId);
+        problem = null;
         refresh();
         return null;
     }
@@ -149,6 +177,11 @@ public class RecoverPage implements Serializable {
 
     public String getProblem() {
         return problem;
+    }
+
+    /** The last reset of this attempt went unanswered and the directory then showed it was not made. */
+    public boolean isEarlierTryNotSaved() {
+        return earlierTryNotSaved;
     }
 
 }

@@ -112,8 +112,9 @@ public class StartPage implements Serializable {
             confirming = false;
             return;
         }
+        HttpServletRequest request = (HttpServletRequest) ec.getRequest();
         RecoveryService.Start outcome = recovery.start(address.get(), Attempt.RequestedAction.valueOf(need.toUpperCase(Locale.ROOT)),
-                ((HttpServletRequest) ec.getRequest()).getRemoteAddr());
+                request.getRemoteAddr(), DeviceCookie.read(request).orElse(null));
         ResponseFloor.await(started, settings.responseFloor());
         if (outcome instanceof RecoveryService.Redirect r) {
             AttemptCookie.set((HttpServletResponse) ec.getResponse(), r.attemptId(), settings.attemptLifetime());

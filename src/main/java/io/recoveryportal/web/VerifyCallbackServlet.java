@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -67,9 +68,13 @@ public class VerifyCallbackServlet extends HttpServlet {
         long started = System.nanoTime();
         // the redirect URI Incode knows is built from portal.base-url, never from the Host header
         URI callback = CallbackUri.of(config.baseUrl() + "/verify/callback", query);
-        RecoveryService.Verdict verdict = AttemptCookie.read(req)
-                .map(id -> step.apply(id, callback))
-                .orElse(RecoveryService.Verdict.INVALID);
+        Optional<String> attemptId = AttemptCookie.read(req);
+        RecoveryService.Verdict verdict = attemptId.map(id -> step.apply(id, callback)).orElse(RecoveryService.Verdict.INVALID);
+        if (verdict == RecoveryService.Verdict.MATCHED) {
+            // this browser has just proved whose it is: next time it may use face re-authentication for this account
+            recovery.rememberDevice(attemptId.get(), DeviceCookie.read(req).orElse(null))
+                    .ifPresent(token -> DeviceCookie.set(res, token, settings.reverificationWindow()));
+        }
         // a refused address skips the directory read and the match: pad, so the answer takes as long either way
         ResponseFloor.await(started, settings.responseFloor());
         res.setHeader("Cache-Control", "no-store");

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * One request of a JSON {@code $batch}, as an in-memory exchange: it runs through exactly the handlers, fault
- * injection and permission checks of a direct call, and its answer is captured for the batch response.
+ * injection and permission checks of a direct call, and its answer is captured for the batch response. A write
+ * whose answer the sandbox delays or drops ({@link Faults.WriteFault}) is applied through one of these too.
  */
 final class BatchExchange extends HttpExchange {
 

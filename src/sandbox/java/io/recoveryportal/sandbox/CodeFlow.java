@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,11 @@ import java.util.regex.Pattern;
  *
  * <p>The provider's page posts back only a pending-request id, so nothing the browser sends after the
  * authorization request can change what the code is bound to.
+ *
+ * <p>Two optional parts of the standards are here too, each provider deciding whether it offers them: pushed
+ * authorization requests (RFC 9126: the request is posted server to server and the browser carries only a
+ * single-use {@code request_uri}), and the {@code iss} parameter on every authorization response (RFC 9207),
+ * with a one-shot tamper to omit it or send a wrong one.
  */
 public final class CodeFlow<T> {
 
@@ -73,7 +79,30 @@ public final class CodeFlow<T> {
     public record Rejected(Request request, String error, String description) implements Check {
     }
 
-    public enum Refusal { UNKNOWN_CLIENT, UNREGISTERED_REDIRECT_URI }
+    public enum Refusal { UNKNOWN_CLIENT, UNREGISTERED_REDIRECT_URI, INVALID_REQUEST_URI }
+
+    /** How the next authorization response (success or error) is spoiled, once; for relying parties' RFC 9207 checks. */
+    public enum ResponseTamper {
+        NONE,
+        /** No {@code iss} parameter, although the provider advertises it. */
+        OMIT_ISS,
+        /** {@code iss} names another authorization server: {@link #FOREIGN_ISSUER}. */
+        WRONG_ISS
+    }
+
+    /** The issuer {@link ResponseTamper#WRONG_ISS} puts in the response, as a mix-up attacker's server would. */
+    public static final String FOREIGN_ISSUER = "https://evil.example";
+
+    /** RFC 9126 §2.2: the prefix of a pushed request's reference. */
+    public static final String REQUEST_URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
+
+    /** The answer to a pushed authorization request: a reference and its lifetime, or an OAuth error (RFC 9126 §2.2, §2.3). */
+    public record Pushed(String requestUri, long expiresIn, Request request, String error, String description) {
+
+        public boolean ok() {
+            return error == null;
+        }
+    }
 
     /** Why a code was not redeemed; each is an invalid_grant to the client. */
     public enum Failure { UNKNOWN_CODE, ALREADY_USED, EXPIRED, WRONG_CLIENT, WRONG_REDIRECT_URI, PKCE_MISMATCH, UNEXPECTED_VERIFIER }
@@ -99,11 +128,42 @@ public final class CodeFlow<T> {
     private final Set<String> redirectUris = ConcurrentHashMap.newKeySet();
     private final Map<String, Pending> pending = new HashMap<>();
     private final Map<String, Code<T>> codes = new HashMap<>();
+    /** Pushed requests by the reference handed out; each is taken once. */
+    private final Map<String, Pending> pushed = new HashMap<>();
+    private final AtomicReference<ResponseTamper> responseTamper = new AtomicReference<>(ResponseTamper.NONE);
     private volatile Duration codeLifetime;
+    private volatile Duration pushedLifetime = Duration.ofSeconds(60);
+    private volatile String responseIssuer;
 
     public CodeFlow(String clientId, Duration codeLifetime) {
         this.clientId = clientId;
         this.codeLifetime = codeLifetime;
+    }
+
+    /**
+     * The issuer every authorization response carries as {@code iss} (RFC 9207); null (the default) sends none,
+     * as a provider that does not advertise {@code authorization_response_iss_parameter_supported}.
+     */
+    public void responseIssuer(String issuer) {
+        this.responseIssuer = issuer;
+    }
+
+    public String responseIssuer() {
+        return responseIssuer;
+    }
+
+    /** Spoils the next authorization response as asked; NONE clears it. */
+    public void tamperNextResponse(ResponseTamper mode) {
+        responseTamper.set(mode);
+    }
+
+    public ResponseTamper pendingResponseTamper() {
+        return responseTamper.get();
+    }
+
+    /** How long a pushed request's reference can be used (RFC 9126 suggests a short time; 60 s by default). */
+    public void pushedLifetime(Duration lifetime) {
+        this.pushedLifetime = lifetime;
     }
 
     /** Adds a redirect URI the client may use; matching is exact, as in the vendors' dashboards. */
@@ -161,6 +221,57 @@ public final class CodeFlow<T> {
         return new Accepted(r);
     }
 
+    /**
+     * A pushed authorization request (RFC 9126 §2.1), its client already authenticated as at the token endpoint:
+     * checked as a front-channel request would be, then held under a random, single-use, short-lived
+     * {@code request_uri}. Errors are OAuth errors for the client's server; nothing here redirects a browser.
+     */
+    public Pushed push(Map<String, String> form, String authenticatedClient) {
+        if (form.containsKey("request_uri")) {
+            return new Pushed(null, 0, null, "invalid_request", "request_uri must not be pushed.");
+        }
+        Map<String, String> q = new HashMap<>(form);
+        q.putIfAbsent("client_id", authenticatedClient);
+        if (!authenticatedClient.equals(q.get("client_id"))) {
+            return new Pushed(null, 0, null, "invalid_request", "client_id is not the authenticated client.");
+        }
+        Check check = check(q);
+        if (check instanceof Refused refused) {
+            return new Pushed(null, 0, null, "invalid_request", refused.detail() + ".");
+        }
+        if (check instanceof Rejected rejected) {
+            return new Pushed(null, 0, rejected.request(), rejected.error(), rejected.description());
+        }
+        Request r = ((Accepted) check).request();
+        Duration lifetime = pushedLifetime;
+        String uri = REQUEST_URI_PREFIX + random();
+        synchronized (this) {
+            prune();
+            pushed.put(uri, new Pending(r, Instant.now().plus(lifetime)));
+        }
+        return new Pushed(uri, Math.max(1, lifetime.toSeconds()), r, null, null);
+    }
+
+    /**
+     * The front channel of a pushed request: {@code client_id} and {@code request_uri} only (RFC 9126 §4). The
+     * reference is used up by this call, good or bad, so a second load of the same URL is refused; parameters
+     * sent beside it are ignored, since only the pushed ones were authenticated.
+     */
+    public Check checkPushed(Map<String, String> q) {
+        String client = q.get("client_id");
+        if (client == null || !client.equals(clientId)) {
+            return new Refused(Refusal.UNKNOWN_CLIENT, client == null ? "client_id is missing" : "unknown client_id " + client);
+        }
+        Pending p;
+        synchronized (this) {
+            p = pushed.remove(q.get("request_uri"));
+        }
+        if (p == null || p.expires().isBefore(Instant.now())) {
+            return new Refused(Refusal.INVALID_REQUEST_URI, "request_uri is unknown, already used or expired");
+        }
+        return new Accepted(p.request());
+    }
+
     /** The page's hidden field that ties the person's decision to the held request. */
     public static String pendingField(String pendingId) {
         return "<input type=\"hidden\" name=\"" + FORM_PENDING + "\" value=\"" + Http.esc(pendingId) + "\">";
@@ -192,19 +303,28 @@ public final class CodeFlow<T> {
     }
 
     /** Sends the browser back to the client with an error (RFC 6749 §4.1.2.1). */
-    public static void redirectWithError(HttpExchange ex, Request request, String error, String description) throws IOException {
+    public void redirectWithError(HttpExchange ex, Request request, String error, String description) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("error", error);
         p.put("error_description", description);
         redirect(ex, request, p);
     }
 
-    private static void redirect(HttpExchange ex, Request request, Map<String, String> params) throws IOException {
+    /** Success and error alike carry the issuer when the provider sends it (RFC 9207 §2), unless tampered. */
+    private void redirect(HttpExchange ex, Request request, Map<String, String> params) throws IOException {
         StringBuilder b = new StringBuilder(request.redirectUri());
         char sep = request.redirectUri().contains("?") ? '&' : '?';
         Map<String, String> all = new LinkedHashMap<>(params);
         if (request.state() != null) {
             all.put("state", request.state());
+        }
+        String issuer = switch (responseTamper.getAndSet(ResponseTamper.NONE)) {
+            case NONE -> responseIssuer;
+            case OMIT_ISS -> null;
+            case WRONG_ISS -> FOREIGN_ISSUER;
+        };
+        if (issuer != null) {
+            all.put("iss", issuer);
         }
         for (var e : all.entrySet()) {
             b.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
@@ -263,6 +383,7 @@ public final class CodeFlow<T> {
         Instant now = Instant.now();
         pending.values().removeIf(p -> p.expires().isBefore(now));
         codes.values().removeIf(c -> c.expires().plus(REMEMBER_USED).isBefore(now));
+        pushed.values().removeIf(p -> p.expires().isBefore(now));
     }
 
     /** 256 bits from a CSPRNG, URL-safe: unguessable codes and pending-request ids. */

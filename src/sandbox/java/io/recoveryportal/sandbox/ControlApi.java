@@ -13,10 +13,20 @@ import java.util.Map;
  * <ul>
  * <li>{@code /control/graph/fail?status=429&count=3&retryAfter=1}: the next N Graph calls fail (429 or 503);</li>
  * <li>{@code /control/graph/latency?ms=500}: every Graph call is slowed;</li>
+ * <li>{@code /control/graph/write-fault?mode=late&ms=8000&count=1&match=PATCH}: the next N writes (PATCH, POST,
+ * DELETE) whose "METHOD path" contains {@code match} are applied and then answered after {@code ms}
+ * ({@code mode=late}) or not at all, the connection closed ({@code mode=drop}); or held for {@code ms}, then applied
+ * and answered ({@code mode=slow}); or not applied and answered 500 ({@code mode=error});</li>
  * <li>{@code /control/graph/reset}: no more faults or latency;</li>
  * <li>{@code /control/graph/directory/reset}: the directory back to its seed (methods, passwords, write log);</li>
  * <li>{@code /control/incode/rotate-keys} and {@code /control/entra/rotate-keys}: a new signing key;</li>
  * <li>{@code /control/incode/tamper?mode=...}: the next Incode ID token is tampered (see {@link IncodeProvider.Tamper}).</li>
+ * <li>{@code /control/incode/response?tamper=OMIT_ISS|WRONG_ISS|NONE}: the next authorization response to the portal
+ * has no {@code iss}, or a foreign one (see {@link CodeFlow.ResponseTamper});</li>
+ * <li>{@code /control/incode/par?advertise=true|false}: whether Incode's discovery offers pushed authorization
+ * requests (on by default);</li>
+ * <li>{@code /control/entra/response?issParameter=true|false&tamper=...}: whether staff sign-in responses carry
+ * {@code iss} (off by default, as Entra), and the same one-shot tamper;</li>
  * <li>{@code /control/incode/webhook?url=...&auth=none|oauth|header} with {@code tokenUrl}, {@code clientId},
  * {@code clientSecret} (oauth) or {@code headerName}, {@code headerValue} (header): where B2B session webhooks go;
  * an empty {@code url} turns them off;</li>
@@ -47,10 +57,15 @@ final class ControlApi implements HttpHandler {
             Faults.Failure f = sandbox.faults().pending();
             Http.json(ex, 200, Json.of(
                     "graph", Json.of("pendingFailure", f == null ? null : Json.of("status", f.status(), "remaining", f.remaining(), "retryAfter", f.retryAfter()),
-                            "latencyMs", sandbox.faults().latency(), "faultsServed", sandbox.faults().injectedCount()),
+                            "latencyMs", sandbox.faults().latency(), "faultsServed", sandbox.faults().injectedCount(),
+                            "pendingWriteFault", writeFaultState(), "writeFaultsServed", sandbox.faults().writeFaultsServed()),
                     "incode", Json.of("currentKeyId", sandbox.incode().keys().currentKeyId(), "pendingTamper", sandbox.incode().pendingTamper().name(),
+                            "pendingResponseTamper", sandbox.incode().pendingResponseTamper().name(),
+                            "pushedAuthorizationRequests", sandbox.incode().advertisesPushedAuthorizationRequests(),
                             "webhook", webhookState()),
-                    "entra", Json.of("currentKeyId", sandbox.entraKeys().currentKeyId())));
+                    "entra", Json.of("currentKeyId", sandbox.entraKeys().currentKeyId(),
+                            "issParameter", sandbox.entra().sendsIssParameter(),
+                            "pendingResponseTamper", sandbox.entra().pendingResponseTamper().name())));
             return;
         }
         if (!"POST".equals(ex.getRequestMethod())) {
@@ -64,6 +79,10 @@ final class ControlApi implements HttpHandler {
                 case "/control/graph/fail" -> sandbox.faults().failNext(
                         Integer.parseInt(q.getOrDefault("status", "429")),
                         Integer.parseInt(q.getOrDefault("count", "1")), q.get("retryAfter"));
+                case "/control/graph/write-fault" -> sandbox.faults().faultNextWrites(
+                        Faults.WriteFault.valueOf(q.getOrDefault("mode", "late").toUpperCase()),
+                        Long.parseLong(q.getOrDefault("ms", "0")), Integer.parseInt(q.getOrDefault("count", "1")),
+                        q.getOrDefault("match", ""));
                 case "/control/graph/latency" -> sandbox.faults().latency(Long.parseLong(q.getOrDefault("ms", "0")));
                 case "/control/graph/reset" -> sandbox.faults().reset();
                 case "/control/graph/directory/reset" -> sandbox.directory().reset();
@@ -72,6 +91,14 @@ final class ControlApi implements HttpHandler {
                 case "/control/incode/token-outage" -> sandbox.incode().tokenOutage(
                         IncodeProvider.TokenOutage.valueOf(q.getOrDefault("kind", "NONE").toUpperCase()), Integer.parseInt(q.getOrDefault("count", "1")));
                 case "/control/incode/tamper" -> sandbox.incode().tamperNext(IncodeProvider.Tamper.valueOf(q.getOrDefault("mode", "NONE").toUpperCase()));
+                case "/control/incode/response" -> sandbox.incode().tamperNextResponse(responseTamper(q));
+                case "/control/incode/par" -> sandbox.incode().advertisePushedAuthorizationRequests(flag(q, "advertise"));
+                case "/control/entra/response" -> {
+                    if (q.containsKey("issParameter")) {
+                        sandbox.entra().issParameter(flag(q, "issParameter"));
+                    }
+                    sandbox.entra().tamperNextResponse(responseTamper(q));
+                }
                 case "/control/incode/webhook" -> configureWebhook(q);
                 case "/control/incode/webhook/faults" -> webhookFaults(q);
                 case "/control/incode/webhook/reset" -> sandbox.incode().webhooks().resetFaults();
@@ -125,6 +152,24 @@ final class ControlApi implements HttpHandler {
         if (q.containsKey("retryBaseMs")) {
             w.retryBaseDelay(Duration.ofMillis(Math.max(0, Long.parseLong(q.get("retryBaseMs")))));
         }
+    }
+
+    private static CodeFlow.ResponseTamper responseTamper(Map<String, String> q) {
+        return CodeFlow.ResponseTamper.valueOf(q.getOrDefault("tamper", "NONE").toUpperCase());
+    }
+
+    /** Only "true" or "false": a typo must not silently turn a protection off. */
+    private static boolean flag(Map<String, String> q, String name) {
+        String v = required(q, name);
+        if (!"true".equals(v) && !"false".equals(v)) {
+            throw new IllegalArgumentException(name + " must be true or false");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    private Map<String, Object> writeFaultState() {
+        Faults.PendingWriteFault w = sandbox.faults().pendingWriteFault();
+        return w == null ? null : Json.of("mode", w.mode().name(), "delayMs", w.delayMillis(), "remaining", w.remaining(), "match", w.match());
     }
 
     private static String required(Map<String, String> q, String name) {

@@ -170,6 +170,27 @@ public final class EntraApi implements HttpHandler {
         signIns.registerRedirectUri(uri);
     }
 
+    /**
+     * Whether sign-in responses carry {@code iss} and discovery advertises it (RFC 9207). Off by default, as
+     * Entra's own discovery document does not advertise it; tests turn it on to see the portal insist on it.
+     */
+    public void issParameter(boolean on) {
+        signIns.responseIssuer(on ? issuerV2() : null);
+    }
+
+    public boolean sendsIssParameter() {
+        return signIns.responseIssuer() != null;
+    }
+
+    /** Spoils the next sign-in response (the browser's way back): no {@code iss}, or a foreign one. */
+    public void tamperNextResponse(CodeFlow.ResponseTamper mode) {
+        signIns.tamperNextResponse(mode);
+    }
+
+    public CodeFlow.ResponseTamper pendingResponseTamper() {
+        return signIns.pendingResponseTamper();
+    }
+
     /** Lifetime of new authorization codes (Entra's are good for about ten minutes). */
     public void codeLifetime(Duration lifetime) {
         signIns.codeLifetime(lifetime);
@@ -223,7 +244,7 @@ public final class EntraApi implements HttpHandler {
 
     private Map<String, Object> discovery() {
         String tenantBase = sandbox.entraAuthorityHost() + "/" + sandbox.credentials().tenantId();
-        return Json.of("token_endpoint", tenantBase + "/oauth2/v2.0/token",
+        Map<String, Object> d = Json.of("token_endpoint", tenantBase + "/oauth2/v2.0/token",
                 "token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic", "private_key_jwt"),
                 "jwks_uri", tenantBase + "/discovery/v2.0/keys",
                 "response_modes_supported", List.of("query"),
@@ -242,6 +263,10 @@ public final class EntraApi implements HttpHandler {
                 "code_challenge_methods_supported", List.of("S256"),
                 "tenant_region_scope", "EU",
                 "cloud_instance_name", "microsoftonline.com");
+        if (sendsIssParameter()) {
+            d.put("authorization_response_iss_parameter_supported", true);
+        }
+        return d;
     }
 
     private void authorize(HttpExchange ex, Map<String, String> q) throws IOException {
@@ -257,7 +282,7 @@ public final class EntraApi implements HttpHandler {
                         + c.portalClientId() + "'.");
             }
         } else if (check instanceof CodeFlow.Rejected r) {
-            CodeFlow.redirectWithError(ex, r.request(), r.error(), r.description());
+            signIns.redirectWithError(ex, r.request(), r.error(), r.description());
         } else if (check instanceof CodeFlow.Accepted a) {
             Http.html(ex, 200, accountPicker(a.request(), signIns.hold(a.request())));
         }
@@ -306,7 +331,7 @@ public final class EntraApi implements HttpHandler {
             Http.html(ex, 400, Http.page("Sign in", "<h1>This sign-in request has expired</h1>"
                     + "<p>Go back to the application and sign in again.</p>"));
         } else if (cancel) {
-            CodeFlow.redirectWithError(ex, held.get(), "access_denied", "AADSTS65004: User declined to consent to access the app.");
+            signIns.redirectWithError(ex, held.get(), "access_denied", "AADSTS65004: User declined to consent to access the app.");
         } else if (!user.get().enabled()) {
             aadErrorPage(ex, 400, 50057, "The user account is disabled. The account has been disabled by an administrator.");
         } else {

@@ -116,7 +116,61 @@ public final class GraphApi implements HttpHandler {
             if (sandbox.faults().intercept(ex)) {
                 return;
             }
+            Faults.PendingWriteFault fault = sandbox.faults().takeWriteFault(ex.getRequestMethod(), path);
+            if (fault != null) {
+                serveWithFault(ex, path, fault);
+                return;
+            }
         }
+        serve(ex, path, batch);
+    }
+
+    /**
+     * Applies the write as usual, into a buffer, and then answers it late or drops the connection: the write has
+     * happened, but the caller cannot know it from the answer.
+     */
+    private void serveWithFault(HttpExchange ex, String path, Faults.PendingWriteFault fault) throws IOException {
+        if (fault.mode() == Faults.WriteFault.ERROR) {
+            GraphErrors.send(ex, 500, "InternalServerError", "An internal server error occurred.", UUID.randomUUID().toString());
+            return;
+        }
+        if (fault.mode() == Faults.WriteFault.SLOW) {
+            pause(fault.delayMillis());
+            serve(ex, path, false);
+            return;
+        }
+        BatchExchange applied = new BatchExchange(ex, ex.getRequestMethod(), ex.getRequestURI(), ex.getRequestHeaders(),
+                ex.getRequestBody().readAllBytes());
+        serve(applied, path, false);
+        if (fault.mode() == Faults.WriteFault.DROP) {
+            // closing an exchange before its response headers are sent closes the connection itself
+            ex.close();
+            return;
+        }
+        pause(fault.delayMillis());
+        ex.getResponseHeaders().putAll(applied.getResponseHeaders());
+        byte[] body = applied.body().getBytes(StandardCharsets.UTF_8);
+        try {
+            ex.sendResponseHeaders(applied.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                ex.getResponseBody().write(body);
+            }
+        } catch (IOException gone) {
+            // the caller stopped waiting and closed the connection: as with real Graph, the write stands
+        } finally {
+            ex.close();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void serve(HttpExchange ex, String path, boolean batch) throws IOException {
         String requestId = UUID.randomUUID().toString();
         ex.getResponseHeaders().set("request-id", requestId);
         String clientRequestId = ex.getRequestHeaders().getFirst("client-request-id");

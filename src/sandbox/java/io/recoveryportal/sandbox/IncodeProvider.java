@@ -55,6 +55,11 @@ public final class IncodeProvider implements HttpHandler {
         WRONG_ISSUER,
         /** For another client (aud and azp). */
         WRONG_AUDIENCE,
+        /**
+         * For this client and another one ({@code aud} of two, no {@code azp}): OpenID Connect Core §3.1.3.7 step 3
+         * says to refuse an audience the client does not trust; Nimbus's validator alone accepts it.
+         */
+        EXTRA_AUDIENCE,
         /** Expired an hour ago. */
         EXPIRED,
         /** iat an hour ahead. */
@@ -90,6 +95,13 @@ public final class IncodeProvider implements HttpHandler {
     public static final String ACTION_FINISH = "finish";
     public static final String ACTION_CANCEL = "cancel";
 
+    /** The audience {@link Tamper#EXTRA_AUDIENCE} adds beside the client's own. */
+    public static final String EXTRA_AUDIENCE = "another-relying-party";
+
+    /** One pushed authorization request (RFC 9126) as accepted, so tests can see what went server to server. */
+    public record PushedRequest(CodeFlow.Request request, String requestUri, Instant at) {
+    }
+
     /** One token response, as issued (after tampering), so tests can compare what the portal concluded. */
     public record Issued(IncodeVerification verification, Tamper tamper, String idToken, String accessToken, Instant issuedAt) {
     }
@@ -111,6 +123,8 @@ public final class IncodeProvider implements HttpHandler {
     private final AtomicReference<Tamper> tamper = new AtomicReference<>(Tamper.NONE);
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final List<Issued> issued = new CopyOnWriteArrayList<>();
+    private final List<PushedRequest> pushed = new CopyOnWriteArrayList<>();
+    private volatile boolean parAdvertised = true;
     /** Client-credentials tokens by jti, with their expiry: only these open the B2B API. */
     private final Map<String, Instant> machineTokens = new ConcurrentHashMap<>();
     private final IncodeWebhooks webhooks = new IncodeWebhooks();
@@ -125,8 +139,11 @@ public final class IncodeProvider implements HttpHandler {
         this.sandbox = sandbox;
         this.people = People.of(sandbox.directory());
         this.flow = new CodeFlow<>(sandbox.credentials().incodeClientId(), Duration.ofSeconds(60));
+        // RFC 9207: every authorization response names this issuer, as discovery says
+        this.flow.responseIssuer(issuer());
+        // RFC 9126 §2: the issuer, the token endpoint and the PAR endpoint are all accepted as an assertion's audience
         this.clientAuth = new ClientSecretAuthentication(sandbox.credentials().incodeClientId(),
-                sandbox.credentials().incodeClientSecret(), List.of(tokenEndpoint(), issuer()));
+                sandbox.credentials().incodeClientSecret(), List.of(tokenEndpoint(), issuer(), parEndpoint()));
         this.b2b = new IncodeB2b(sandbox, this, webhooks);
     }
 
@@ -156,6 +173,37 @@ public final class IncodeProvider implements HttpHandler {
 
     public Tamper pendingTamper() {
         return tamper.get();
+    }
+
+    /** Spoils the next authorization response (the browser's way back): no {@code iss}, or a foreign one. */
+    public void tamperNextResponse(CodeFlow.ResponseTamper mode) {
+        flow.tamperNextResponse(mode);
+    }
+
+    public CodeFlow.ResponseTamper pendingResponseTamper() {
+        return flow.pendingResponseTamper();
+    }
+
+    /**
+     * Whether discovery advertises the pushed authorization request endpoint (RFC 9126); on by default. The
+     * endpoint itself keeps answering either way, so a relying party with an older copy of discovery still works.
+     */
+    public void advertisePushedAuthorizationRequests(boolean advertise) {
+        this.parAdvertised = advertise;
+    }
+
+    public boolean advertisesPushedAuthorizationRequests() {
+        return parAdvertised;
+    }
+
+    /** How long a pushed request's {@code request_uri} can be used (60 s unless changed). */
+    public void pushedRequestLifetime(Duration lifetime) {
+        flow.pushedLifetime(lifetime);
+    }
+
+    /** Every pushed authorization request accepted so far, oldest first. */
+    public List<PushedRequest> pushedRequests() {
+        return List.copyOf(pushed);
     }
 
     /** Registers a redirect URI of the portal's Incode integration (exact match, as in the Workforce dashboard). */
@@ -202,6 +250,10 @@ public final class IncodeProvider implements HttpHandler {
         return issuer() + "/oauth2/token";
     }
 
+    private String parEndpoint() {
+        return issuer() + "/oauth2/par";
+    }
+
     @Override
     public void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath().substring("/incode".length());
@@ -220,6 +272,13 @@ public final class IncodeProvider implements HttpHandler {
                 case "/oauth2/token" -> {
                     if ("POST".equals(method)) {
                         token(ex, Http.form(ex));
+                    } else {
+                        methodNotAllowed(ex, "POST");
+                    }
+                }
+                case "/oauth2/par" -> {
+                    if ("POST".equals(method)) {
+                        pushAuthorizationRequest(ex, Http.form(ex));
                     } else {
                         methodNotAllowed(ex, "POST");
                     }
@@ -265,7 +324,7 @@ public final class IncodeProvider implements HttpHandler {
 
     private Map<String, Object> discovery() {
         String iss = issuer();
-        return Json.of("issuer", iss,
+        Map<String, Object> d = Json.of("issuer", iss,
                 "authorization_endpoint", iss + "/oauth2/authorize",
                 "token_endpoint", tokenEndpoint(),
                 "jwks_uri", iss + "/oauth2/jwks",
@@ -282,18 +341,26 @@ public final class IncodeProvider implements HttpHandler {
                 "claims_supported", List.of("sub", "iss", "aud", "azp", "exp", "iat", "jti", "nonce", "identity_id",
                         "interview_id", "auth_overall_status", "auth_overall_score", "preferred_username", "email",
                         "name", "given_name", "birthdate", "gender", "locale", "updated_at"),
-                "code_challenge_methods_supported", List.of("S256"));
+                "code_challenge_methods_supported", List.of("S256"),
+                "authorization_response_iss_parameter_supported", true);
+        if (parAdvertised) {
+            d.put("pushed_authorization_request_endpoint", parEndpoint());
+        }
+        return d;
     }
 
     // ---- authorization endpoint: the tester's verification page ----
 
     private void authorize(HttpExchange ex, Map<String, String> q) throws IOException {
-        CodeFlow.Check check = flow.check(q);
-        if (check instanceof CodeFlow.Refused refused) {
+        CodeFlow.Check check = q.containsKey("request_uri") ? flow.checkPushed(q) : flow.check(q);
+        if (check instanceof CodeFlow.Refused refused && refused.reason() == CodeFlow.Refusal.INVALID_REQUEST_URI) {
+            errorPage(ex, 400, "This verification link has expired or was already used",
+                    "Go back to the application and start again (" + refused.detail() + ").");
+        } else if (check instanceof CodeFlow.Refused refused) {
             errorPage(ex, 400, "This verification link is not valid",
                     "The application that sent you here is not set up correctly (" + refused.detail() + ").");
         } else if (check instanceof CodeFlow.Rejected r) {
-            CodeFlow.redirectWithError(ex, r.request(), r.error(), r.description());
+            flow.redirectWithError(ex, r.request(), r.error(), r.description());
         } else if (check instanceof CodeFlow.Accepted a) {
             Http.html(ex, 200, verificationPage(a.request(), flow.hold(a.request())));
         }
@@ -395,7 +462,7 @@ public final class IncodeProvider implements HttpHandler {
         }
         CodeFlow.Request r = held.get();
         if (ACTION_CANCEL.equals(form.get(FORM_ACTION))) {
-            CodeFlow.redirectWithError(ex, r, "access_denied", "The user cancelled the verification.");
+            flow.redirectWithError(ex, r, "access_denied", "The user cancelled the verification.");
             return;
         }
         Optional<IncodeVerification> v = conclude(IncodeVerification.newInterviewId(), hint(r), outcome, form.get(FORM_PERSON));
@@ -420,6 +487,30 @@ public final class IncodeProvider implements HttpHandler {
         return Optional.of(new IncodeVerification(interviewId, identityIdOf(owner.id()),
                 h.person() == null ? null : h.person().id(), owner.id(), outcome, outcome.read(owner.document()),
                 email, h.identity(), Instant.now()));
+    }
+
+    // ---- pushed authorization requests (RFC 9126) ----
+
+    /** Authenticated as at the token endpoint; 201 with a single-use reference, or a JSON OAuth error. */
+    private void pushAuthorizationRequest(HttpExchange ex, Map<String, String> form) throws IOException {
+        ClientSecretAuthentication.Result auth = clientAuth.authenticate(ex, form);
+        if (!auth.ok()) {
+            if (Http.basicCredentials(ex).isPresent()) {
+                ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"incode\"");
+            }
+            oauthError(ex, auth.status(), auth.error(), auth.description());
+            return;
+        }
+        Map<String, String> params = new LinkedHashMap<>(form);
+        // client authentication is not part of the authorization request
+        params.keySet().removeAll(List.of("client_secret", "client_assertion", "client_assertion_type"));
+        CodeFlow.Pushed p = flow.push(params, sandbox.credentials().incodeClientId());
+        if (!p.ok()) {
+            oauthError(ex, 400, p.error(), p.description());
+            return;
+        }
+        pushed.add(new PushedRequest(p.request(), p.requestUri(), Instant.now()));
+        Http.json(ex, 201, Json.of("request_uri", p.requestUri(), "expires_in", p.expiresIn()));
     }
 
     // ---- token endpoint ----
@@ -505,9 +596,12 @@ public final class IncodeProvider implements HttpHandler {
                 .subject(v.interviewId())
                 .claim("identity_id", v.identityId())
                 .claim("interview_id", v.interviewId())
-                .issuer(t == Tamper.WRONG_ISSUER ? REAL_DEMO_ISSUER : issuer())
-                .audience(aud)
-                .claim("azp", aud);
+                .issuer(t == Tamper.WRONG_ISSUER ? REAL_DEMO_ISSUER : issuer());
+        if (t == Tamper.EXTRA_AUDIENCE) {
+            c.audience(List.of(r.clientId(), EXTRA_AUDIENCE));
+        } else {
+            c.audience(aud).claim("azp", aud);
+        }
         if (r.hasScope("profile")) {
             c.claim("preferred_username", v.email());
         }

@@ -178,6 +178,12 @@ public final class PortalProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Ends the process at once (SIGKILL), as a crash would: no shutdown, no request finished. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         process.destroy();

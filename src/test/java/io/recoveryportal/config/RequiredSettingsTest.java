@@ -134,4 +134,16 @@ class RequiredSettingsTest {
         assertTrue(p.get(1).contains("incode.webhook.header-name"), p.get(1));
         assertTrue(p.get(2).contains("incode.webhook.allowed-ips") && p.get(2).contains("incode.example.com"), p.get(2));
     }
+
+    @Test
+    void placeholderBirthdatesMustBeIsoDates() {
+        Map<String, String> m = complete();
+        m.put("matching.placeholder-birthdates", "1900-01-01, 1970-01-01");
+        assertEquals(List.of(), problems(m, false));
+        m.put("matching.placeholder-birthdates", "1900-01-01, 01/01/1970");
+        List<String> p = problems(m, false);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("matching.placeholder-birthdates (environment variable MATCHING_PLACEHOLDER_BIRTHDATES)")
+                && p.get(0).contains("'01/01/1970' is not an ISO date"), p.get(0));
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recoveryportal.sandbox.CodeFlow;
 import io.recoveryportal.sandbox.Directory;
 import io.recoveryportal.sandbox.PortalProcess;
 import io.recoveryportal.sandbox.Sandbox;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -111,6 +113,8 @@ class RecoveryFlowIT {
 
         // "this wasn't me": opening the link changes nothing (mail scanners follow links); confirming locks the account
         String link = notices.links().stream().filter(l -> l.contains("/report.xhtml?token=")).findFirst().orElseThrow();
+        Cookie device = browser.manage().getCookieNamed("__Host-device");
+        assertNotNull(device, "the browser that verified is remembered");
         browser.manage().deleteAllCookies();
         browser.get(link);
         awaitHeading("Was your account recovered without you?");
@@ -121,6 +125,13 @@ class RecoveryFlowIT {
         // single use
         browser.get(link);
         awaitHeading("This link has already been used or has expired");
+
+        // and whoever recovered the account cannot skip the document check with the browser they used
+        browser.manage().addCookie(new Cookie.Builder(device.getName(), device.getValue()).path("/").isSecure(true)
+                .isHttpOnly(true).sameSite("Lax").build());
+        assertNotNull(browser.manage().getCookieNamed("__Host-device"), "the old device cookie is back in the browser");
+        startAt("j.smith@contoso.com");
+        assertTrue(heading().contains("Identity verification"), "the reported account's browsers are forgotten: " + heading());
     }
 
     @Test
@@ -141,16 +152,50 @@ class RecoveryFlowIT {
     }
 
     @Test
-    void aReturningPersonIsSentToFaceReauthentication() {
+    void aReturningPersonIsSentToFaceReauthenticationOnlyFromTheBrowserThatVerified() {
         startAndVerify("thomas.muller@contoso.com", "password", "VERIFIED");
         awaitHeading("Choose a new password");
+        Cookie device = browser.manage().getCookieNamed("__Host-device");
+        assertNotNull(device, "a match leaves a device cookie");
+        assertTrue(device.isHttpOnly() && device.isSecure() && "/".equals(device.getPath()) && "Lax".equals(device.getSameSite()),
+                device::toString);
+        long days = Duration.between(java.time.Instant.now(), device.getExpiry().toInstant()).toDays();
+        assertTrue(days >= 29 && days <= 30, "the re-verification window, 30 days by default: " + device.getExpiry());
+
+        // the same browser (the attempt is over, the device cookie stays): face re-authentication
+        browser.manage().deleteCookieNamed("__Host-attempt");
+        startAt("thomas.muller@contoso.com");
+        assertTrue(heading().contains("Face re-authentication"), "this browser proved an earlier match: " + heading());
+
+        // any other browser: the full check, as for every address, although Thomas verified before
         browser.manage().deleteAllCookies();
-        browser.get(portal.baseUrl() + "/?email=thomas.muller@contoso.com&action=password");
+        startAt("thomas.muller@contoso.com");
+        assertTrue(heading().contains("Identity verification"), "nothing the portal knows shows through: " + heading());
+    }
+
+    @Test
+    void aCallbackNamingAnotherIssuerIsAFailedVerification() {
+        long before = writesFor("mariajose.fernandez@contoso.com");
+        startAt("mariajose.fernandez@contoso.com");
+        sandbox.incode().tamperNextResponse(CodeFlow.ResponseTamper.WRONG_ISS);
+        browser.findElement(By.id("outcome-VERIFIED")).click();
+        browser.findElement(By.cssSelector("button[value=finish]")).click();
+        awaitUrl(portal.baseUrl() + "/recover");
+        awaitHeading("We could not verify you");
+        assertEquals(before, writesFor("mariajose.fernandez@contoso.com"));
+        assertTrue(browser.manage().getCookieNamed("__Host-device") == null, "no device is remembered");
+    }
+
+    /** Start page → confirmation → Incode's page, where the browser stays. */
+    private void startAt(String email) {
+        browser.get(portal.baseUrl() + "/?email=" + email + "&action=password");
         browser.findElement(By.id("start:continue")).click();
         browser.findElement(By.id("back:verify")).click();
         awaitUrl(sandbox.incodeIssuer());
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Face re-authentication"),
-                "the stored identity id is the login hint: " + browser.findElement(By.tagName("h1")).getText());
+    }
+
+    private String heading() {
+        return browser.findElement(By.tagName("h1")).getText();
     }
 
     @Test
@@ -245,7 +290,7 @@ class RecoveryFlowIT {
     @Test
     void tooManyAttemptsForOneAddressGetACalmPage() {
         String email = "rate.limited@contoso.com";
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < TestEnvironment.PER_ACCOUNT_PER_DAY; i++) {
             browser.manage().deleteAllCookies();
             browser.get(portal.baseUrl() + "/?email=" + email + "&action=password");
             browser.findElement(By.id("start:continue")).click();

@@ -27,6 +27,18 @@ public final class TestEnvironment {
     /** How the shared portal tells people to reach a human (portal.helpdesk-contact). */
     public static final String HELPDESK_CONTACT = "the Contoso service desk on extension 4357";
 
+    /**
+     * Verifications one address may get per day in the shared portal: low enough for RecoveryFlowIT to reach it
+     * with one address, high enough for AuthorizeRequestIT to start every kind of address four times.
+     */
+    public static final int PER_ACCOUNT_PER_DAY = 8;
+
+    /**
+     * How long the shared portal trusts Incode's discovery, so that AuthorizeRequestIT sees the sandbox stop and
+     * start offering pushed authorization requests after this long (production's default is an hour).
+     */
+    public static final Duration INCODE_DISCOVERY_MAX_AGE = Duration.ofSeconds(1);
+
     /** Invitation links in the shared portal last this long, so ActivationIT can see one expire. */
     public static final Duration INVITATION_LIFETIME = Duration.ofSeconds(45);
 
@@ -84,8 +96,8 @@ public final class TestEnvironment {
                 Map<String, String> config = sandbox().portalConfig(base);
                 config.put("db.url", "jdbc:h2:file:" + target().resolve("it-data/portal-" + System.currentTimeMillis()).toAbsolutePath());
                 config.put("recovery.protected-groups", EXECUTIVES_GROUP);
-                // low enough for RecoveryFlowIT to reach it with one address, high enough for every other test
-                config.put("recovery.rate.per-account-per-day", "3");
+                config.put("recovery.rate.per-account-per-day", Integer.toString(PER_ACCOUNT_PER_DAY));
+                config.put("incode.discovery-max-age", INCODE_DISCOVERY_MAX_AGE.toString());
                 config.put("recovery.rate.per-ip-per-hour", "1000");
                 config.put("portal.helpdesk-contact", HELPDESK_CONTACT);
                 config.put("incode.dashboard-url-template", "https://dashboard.example/sessions/{interviewId}");

@@ -57,6 +57,35 @@ class NameNormalizerTest {
         assertEquals(plain, t.plain());
     }
 
+    /** National passport digraphs: only Đ (and the look-alike capital eth), pinyin ü and Japanese ō have one. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "Đoković, djokovic, dokovic",
+        "ĐURĐEVIĆ, djurdjevic, durdevic",
+        "ÐOKIĆ, djokic, dokic",
+        "Lü, lyu, lue",
+        "Satō, satoh, sato",
+        "Ōno, ohno, ono",
+        "Müller, myuller, mueller",
+        "Peña, pena, pena",
+        "Smith, smith, smith",
+    })
+    void nationalSpellings(String raw, String national, String icao) {
+        NameToken t = only(raw);
+        assertEquals(national, t.national());
+        assertEquals(icao, t.icao());
+    }
+
+    @Test
+    void aNationalSpellingIsOneOfTheAcceptedOnesButNotMixedWithinAWord() {
+        assertTrue(only("Đorđe").spelledLike(only("DJORDJE")));
+        assertTrue(only("Đorđe").spelledLike(only("DORDE")));
+        assertFalse(only("Đorđe").spelledLike(only("DJORDE")));
+        assertFalse(only("Dorde").spelledLike(only("DJORDJE")), "without the stroke there is no evidence of Đ");
+        assertTrue(only("Lü").spelledLike(only("LYU")));
+        assertFalse(only("Satou").spelledLike(only("Satō")), "OU is not a passport spelling of ō");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"İ", "ı", "I", "i", "\u0049\u0307"})
     void turkishIsFoldToPlainI(String raw) {

@@ -22,6 +22,8 @@ class ProviderDiscoveryTest {
     @BeforeAll
     static void start() throws Exception {
         sandbox = Sandbox.start(Sandbox.Options.ephemeral(Path.of("config/sandbox/directory.json"), Path.of("target")));
+        // without pushed requests, begin() calls nothing but discovery: what these tests are about
+        sandbox.incode().advertisePushedAuthorizationRequests(false);
     }
 
     @AfterAll

@@ -1,7 +1,10 @@
 package io.recoveryportal.recovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recoveryportal.recovery.Attempt.State;
 import java.time.Duration;
@@ -32,5 +35,31 @@ class AttemptTest {
         Attempt a = attempt();
         assertThrows(IllegalStateException.class, () -> a.moveTo(State.STARTED, State.VERIFYING, t0.plus(Duration.ofMinutes(30))));
         assertEquals(State.STARTED, a.getState());
+    }
+
+    private Attempt matched() {
+        Attempt a = attempt();
+        a.bindDirectoryUser("user-1");
+        a.moveTo(State.STARTED, State.VERIFYING, t0);
+        a.moveTo(State.VERIFYING, State.VERIFIED, t0);
+        a.moveTo(State.VERIFIED, State.MATCHED, t0);
+        return a;
+    }
+
+    @Test
+    void aResetIsInDoubtOnceItsWriteWentUnansweredOrItsClaimIsOld() {
+        Duration timeout = Duration.ofMinutes(3);
+        Attempt a = matched();
+        a.moveTo(State.MATCHED, State.RESETTING, t0.plusSeconds(10));
+        a.resetStarted(t0.plusSeconds(10));
+        assertFalse(a.isResetInDoubt(t0.plusSeconds(20), timeout), "a fresh claim is at work");
+        assertTrue(a.isResetInDoubt(t0.plusSeconds(10).plus(timeout), timeout), "a claim this old is abandoned");
+        a.resetChecked(t0.plusSeconds(40));
+        assertTrue(a.isResetInDoubt(t0.plusSeconds(41), timeout), "an unanswered write is in doubt at once");
+        a.moveTo(State.RESETTING, State.MATCHED, t0.plusSeconds(50));
+        assertFalse(a.isResetInDoubt(t0.plusSeconds(51), timeout), "only a RESETTING attempt is");
+        assertEquals(t0.plusSeconds(40), a.getResetCheckedAt(), "kept, so the page can say the last try was not saved");
+        a.resetStarted(t0.plusSeconds(60));
+        assertNull(a.getResetCheckedAt(), "a new claim starts afresh");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.recoveryportal.matching.DirectoryPerson;
 import io.recoveryportal.matching.IdentityMatcher;
 import io.recoveryportal.matching.MatchResult;
+import io.recoveryportal.matching.MatchingPolicy;
 import io.recoveryportal.matching.RuleResult;
 import io.recoveryportal.matching.RuleStatus;
 import io.recoveryportal.matching.VerifiedIdentity;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CaseReasonTest {
 
     private static CaseReason reason(VerifiedIdentity v, DirectoryPerson d) {
-        MatchResult m = IdentityMatcher.match(v, d);
+        MatchResult m = IdentityMatcher.match(v, d, MatchingPolicy.DEFAULT);
         boolean birthdateDiffers = m.rules().stream().anyMatch(r -> RuleResult.BIRTHDATE.equals(r.rule()) && r.status() == RuleStatus.FAIL);
         return RecoveryService.reasonOf(m, birthdateDiffers);
     }
@@ -30,6 +31,12 @@ class CaseReasonTest {
     void aDirectoryWithoutABirthdateIsAMissingAttributeCase() {
         assertEquals(CaseReason.MISSING_ATTRIBUTE, reason(new VerifiedIdentity("PRIYA PATEL", "PRIYA", LocalDate.of(1989, 3, 12)),
                 new DirectoryPerson("Priya", "Patel", "Priya Patel", null)));
+    }
+
+    @Test
+    void aPlaceholderBirthdateIsAMissingAttributeCaseEvenWhenTheDocumentCarriesItToo() {
+        assertEquals(CaseReason.MISSING_ATTRIBUTE, reason(new VerifiedIdentity("JANE SMITH", "JANE", LocalDate.of(1900, 1, 1)),
+                new DirectoryPerson("Jane", "Smith", "Jane Smith", "1900-01-01")));
     }
 
     @Test

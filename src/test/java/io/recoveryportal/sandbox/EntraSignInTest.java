@@ -74,6 +74,35 @@ class EntraSignInTest {
         assertEquals(List.of("client_secret_post", "client_secret_basic", "private_key_jwt"),
                 rp.op.getTokenEndpointAuthMethods().stream().map(Object::toString).toList());
         assertEquals(List.of("pairwise"), rp.op.getSubjectTypes().stream().map(Object::toString).toList());
+        assertFalse(rp.op.supportsAuthorizationResponseIssuerParam(), "as Entra's own document: no RFC 9207");
+        assertNull(rp.op.getPushedAuthorizationRequestEndpointURI());
+    }
+
+    @Test
+    void theIssParameterCanBeTurnedOnAndSpoiled() throws Exception {
+        var plain = rp.begin(null);
+        assertNull(AuthenticationResponseParser.parse(rp.choose(plain, Map.of("user", rita, "action", "signin"))).getIssuer(),
+                "off by default, as Entra");
+        HttpResponse<String> on = rp.postForm(URI.create(sandbox.httpBase() + "/control/entra/response?issParameter=true"), Map.of());
+        assertEquals(200, on.statusCode());
+        try {
+            var rediscovered = OidcRelyingParty.discover(rp.op.getIssuer().getValue(), rp.clientId.getValue(), rp.secret.getValue(),
+                    CALLBACK, OidcRelyingParty.trusting(sandbox.trustStore()));
+            assertTrue(rediscovered.op.supportsAuthorizationResponseIssuerParam());
+            var a = rp.begin(null);
+            assertEquals(rp.op.getIssuer(), AuthenticationResponseParser.parse(rp.choose(a, Map.of("user", rita, "action", "signin"))).getIssuer());
+            var cancelled = rp.begin(null);
+            assertEquals(rp.op.getIssuer(), AuthenticationResponseParser.parse(rp.choose(cancelled, Map.of("action", "cancel"))).getIssuer());
+            sandbox.entra().tamperNextResponse(CodeFlow.ResponseTamper.OMIT_ISS);
+            var b = rp.begin(null);
+            assertNull(AuthenticationResponseParser.parse(rp.choose(b, Map.of("user", rita, "action", "signin"))).getIssuer());
+        } finally {
+            sandbox.entra().issParameter(false);
+        }
+        assertEquals(200, rp.postForm(URI.create(sandbox.httpBase() + "/control/entra/response?tamper=WRONG_ISS"), Map.of()).statusCode());
+        var c = rp.begin(null);
+        assertEquals(CodeFlow.FOREIGN_ISSUER, AuthenticationResponseParser.parse(rp.choose(c, Map.of("user", rita, "action", "signin")))
+                .getIssuer().getValue(), "a foreign iss even where none is advertised");
     }
 
     @Test

@@ -90,6 +90,135 @@ class IncodeProviderTest {
         assertEquals(List.of("S256"), rp.op.getCodeChallengeMethods().stream().map(Object::toString).toList());
         assertTrue(rp.op.getScopes().containsAll(new Scope("openid", "profile", "email", "phone", "address", "groups", "roles")));
         assertTrue(rp.op.getClaims().containsAll(List.of("identity_id", "interview_id", "auth_overall_status", "auth_overall_score")));
+        assertTrue(rp.op.supportsAuthorizationResponseIssuerParam(), "RFC 9207 is advertised");
+        assertEquals(URI.create(iss + "/oauth2/par"), rp.op.getPushedAuthorizationRequestEndpointURI(), "RFC 9126 is offered");
+    }
+
+    // ---- RFC 9207: the issuer in every authorization response ----
+
+    @Test
+    void successAndErrorResponsesNameTheIssuer() throws Exception {
+        var a = rp.begin("jane.smith@contoso.com");
+        AuthenticationResponse ok = AuthenticationResponseParser.parse(rp.choose(a, outcome(IncodeVerification.Outcome.VERIFIED)));
+        assertEquals(sandbox.incodeIssuer(), ok.getIssuer().getValue());
+        var b = rp.begin("jane.smith@contoso.com");
+        AuthenticationResponse cancelled = AuthenticationResponseParser.parse(rp.choose(b, Map.of("action", "cancel")));
+        assertEquals(sandbox.incodeIssuer(), cancelled.getIssuer().getValue());
+        HttpResponse<String> badScope = rp.get(URI.create(rp.op.getAuthorizationEndpointURI() + "?client_id=" + rp.clientId
+                + "&redirect_uri=" + CALLBACK + "&state=s&response_type=code&scope=profile"));
+        AuthenticationResponse rejected = AuthenticationResponseParser.parse(URI.create(badScope.headers().firstValue("Location").orElseThrow()));
+        assertEquals(sandbox.incodeIssuer(), rejected.getIssuer().getValue(), "an error the provider detects names it too");
+    }
+
+    @Test
+    void theNextResponseCanOmitTheIssuerOrNameAForeignOne() throws Exception {
+        sandbox.incode().tamperNextResponse(CodeFlow.ResponseTamper.OMIT_ISS);
+        var a = rp.begin("jane.smith@contoso.com");
+        assertNull(AuthenticationResponseParser.parse(rp.choose(a, outcome(IncodeVerification.Outcome.VERIFIED))).getIssuer());
+        assertEquals(CodeFlow.ResponseTamper.NONE, sandbox.incode().pendingResponseTamper(), "once only");
+
+        HttpResponse<String> control = rp.postForm(URI.create(sandbox.httpBase() + "/control/incode/response?tamper=wrong_iss"), Map.of());
+        assertEquals(200, control.statusCode());
+        var b = rp.begin("jane.smith@contoso.com");
+        AuthenticationResponse cancelled = AuthenticationResponseParser.parse(rp.choose(b, Map.of("action", "cancel")));
+        assertEquals(CodeFlow.FOREIGN_ISSUER, cancelled.getIssuer().getValue(), "errors can be spoiled too");
+
+        var c = rp.begin("jane.smith@contoso.com");
+        assertEquals(sandbox.incodeIssuer(), AuthenticationResponseParser.parse(rp.choose(c, outcome(IncodeVerification.Outcome.VERIFIED)))
+                .getIssuer().getValue(), "then back to normal");
+        assertEquals(400, rp.postForm(URI.create(sandbox.httpBase() + "/control/incode/response?tamper=bogus"), Map.of()).statusCode());
+    }
+
+    // ---- RFC 9126: pushed authorization requests ----
+
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void aPushedRequestAuthenticatesAsAtTheTokenEndpointAndCarriesOnlyAReferenceThroughTheBrowser(Auth auth) throws Exception {
+        int before = sandbox.incode().pushedRequests().size();
+        var p = rp.push("michael.brown@contoso.com", auth.of(rp));
+        assertEquals(201, p.status());
+        String requestUri = p.response().toSuccessResponse().getRequestURI().toString();
+        assertTrue(requestUri.matches("urn:ietf:params:oauth:request_uri:[A-Za-z0-9_-]{43}"), requestUri);
+        long lifetime = p.response().toSuccessResponse().getLifetime();
+        assertTrue(lifetime > 0 && lifetime <= 60, "short-lived: " + lifetime);
+        assertEquals(java.util.Set.of("client_id", "request_uri"),
+                com.nimbusds.oauth2.sdk.util.URLUtils.parseParameters(p.front().getRawQuery()).keySet(), p.front().toString());
+        assertEquals("michael.brown@contoso.com", sandbox.incode().pushedRequests().get(before).request().loginHint(),
+                "the hint went server to server");
+
+        var a = p.open(rp);
+        assertEquals(200, a.status());
+        assertTrue(a.page().contains("Michael Brown"), a.page());
+        OIDCTokenResponse tokens = rp.tokens(a, rp.choose(a, outcome(IncodeVerification.Outcome.VERIFIED)));
+        IDTokenClaimsSet id = validator.validate(tokens.getOIDCTokens().getIDToken(), a.nonce());
+        assertEquals(sandbox.incode().identityIdOf(michael), id.getStringClaim("identity_id"));
+    }
+
+    @Test
+    void aRequestUriIsSingleUseAndExpires() throws Exception {
+        var p = rp.push("jane.smith@contoso.com", rp.basic());
+        assertEquals(200, rp.get(p.front()).statusCode());
+        HttpResponse<String> again = rp.get(p.front());
+        assertEquals(400, again.statusCode());
+        assertTrue(again.body().contains("already used"), again.body());
+        assertTrue(again.headers().firstValue("Location").isEmpty(), "no redirect on an unknown reference");
+
+        sandbox.incode().pushedRequestLifetime(Duration.ofMillis(200));
+        try {
+            var late = rp.push("jane.smith@contoso.com", rp.basic());
+            Thread.sleep(400);
+            assertEquals(400, rp.get(late.front()).statusCode());
+        } finally {
+            sandbox.incode().pushedRequestLifetime(Duration.ofSeconds(60));
+        }
+        var other = rp.push("jane.smith@contoso.com", rp.basic());
+        String foreignClient = other.front().toString().replace("client_id=" + rp.clientId, "client_id=someone-else");
+        assertEquals(400, rp.get(URI.create(foreignClient)).statusCode(), "the reference is the client's own");
+        HttpResponse<String> made = rp.get(URI.create(rp.op.getAuthorizationEndpointURI() + "?client_id=" + rp.clientId
+                + "&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Amade-up"));
+        assertEquals(400, made.statusCode());
+    }
+
+    @Test
+    void aPushedRequestIsRefusedWithoutTheClientsCredentialsOrWhenMalformed() throws Exception {
+        var wrong = rp.push("jane.smith@contoso.com", new ClientSecretBasic(rp.clientId, new Secret("not-the-secret")));
+        assertEquals(401, wrong.status());
+        assertEquals("invalid_client", wrong.response().toErrorResponse().getErrorObject().getCode());
+        URI par = rp.op.getPushedAuthorizationRequestEndpointURI();
+        HttpResponse<String> anonymous = rp.postForm(par, Map.of("client_id", rp.clientId.getValue(), "response_type", "code",
+                "scope", "openid", "redirect_uri", CALLBACK));
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        Map<String, String> base = Map.of("client_id", rp.clientId.getValue(), "client_secret", rp.secret.getValue(),
+                "response_type", "code", "scope", "openid");
+        HttpResponse<String> foreignRedirect = rp.postForm(par, with(base, "redirect_uri", "https://evil.example/cb"));
+        assertEquals(400, foreignRedirect.statusCode());
+        assertTrue(foreignRedirect.body().contains("invalid_request"), foreignRedirect.body());
+        HttpResponse<String> nested = rp.postForm(par, with(with(base, "redirect_uri", CALLBACK), "request_uri", "urn:x"));
+        assertEquals(400, nested.statusCode());
+        HttpResponse<String> noOpenid = rp.postForm(par, with(with(base, "redirect_uri", CALLBACK), "scope", "profile"));
+        assertEquals(400, noOpenid.statusCode());
+        assertTrue(noOpenid.body().contains("invalid_scope"), noOpenid.body());
+        assertEquals(405, rp.get(par).statusCode());
+    }
+
+    @Test
+    void discoveryCanStopAdvertisingPushedRequests() throws Exception {
+        HttpResponse<String> off = rp.postForm(URI.create(sandbox.httpBase() + "/control/incode/par?advertise=false"), Map.of());
+        assertEquals(200, off.statusCode());
+        try {
+            var rediscovered = OidcRelyingParty.discover(sandbox.incodeIssuer(), rp.clientId.getValue(), rp.secret.getValue(), CALLBACK, null);
+            assertNull(rediscovered.op.getPushedAuthorizationRequestEndpointURI());
+            assertEquals(201, rp.push("jane.smith@contoso.com", rp.basic()).status(), "the endpoint still answers an older copy");
+            assertEquals(400, rp.postForm(URI.create(sandbox.httpBase() + "/control/incode/par?advertise=maybe"), Map.of()).statusCode());
+        } finally {
+            sandbox.incode().advertisePushedAuthorizationRequests(true);
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> m = new java.util.LinkedHashMap<>(base);
+        m.put(key, value);
+        return m;
     }
 
     @Test

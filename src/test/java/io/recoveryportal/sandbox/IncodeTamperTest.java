@@ -20,6 +20,7 @@ import io.recoveryportal.sandbox.IncodeProvider.Tamper;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,16 @@ class IncodeTamperTest {
 
         Verified next = verifyWith(Tamper.NONE);
         validator.validate(next.tokens().getOIDCTokens().getIDToken(), next.attempt().nonce());
+    }
+
+    @Test
+    void anExtraAudienceWithoutAzpPassesNimbusAlone() throws Exception {
+        // why the portal checks the audience itself (OpenID Connect Core §3.1.3.7 step 3)
+        Verified v = verifyWith(Tamper.EXTRA_AUDIENCE);
+        IDTokenClaimsSet id = validator.validate(v.tokens().getOIDCTokens().getIDToken(), v.attempt().nonce());
+        assertEquals(List.of(rp.clientId.getValue(), IncodeProvider.EXTRA_AUDIENCE),
+                id.getAudience().stream().map(Object::toString).toList());
+        assertNull(id.getAuthorizedParty());
     }
 
     @Test

@@ -11,6 +11,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -21,6 +24,7 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretJWT;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -158,6 +162,42 @@ final class OidcRelyingParty {
 
     Attempt begin(String loginHint) throws Exception {
         return begin(loginHint, new Scope("openid", "profile", "email"));
+    }
+
+    /** A pushed request on its way: the provider's answer, and the URL the browser is then sent to. */
+    record Pushed(AuthenticationRequest request, State state, Nonce nonce, CodeVerifier verifier, int status,
+            PushedAuthorizationResponse response, URI front) {
+
+        /** The browser at the front channel, as an attempt the other helpers can carry on with. */
+        Attempt open(OidcRelyingParty rp) throws Exception {
+            HttpResponse<String> page = rp.get(front);
+            return new Attempt(request, state, nonce, verifier, page.statusCode(), page.body());
+        }
+    }
+
+    /**
+     * RFC 9126: posts the authorization request to the provider's PAR endpoint with {@code auth}, and builds the
+     * front-channel URL (client_id and request_uri only) when the provider accepts it.
+     */
+    Pushed push(String loginHint, ClientAuthentication auth) throws Exception {
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthenticationRequest.Builder b = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "profile", "email"),
+                clientId, callback).state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256);
+        if (loginHint != null) {
+            b.loginHint(loginHint);
+        }
+        AuthenticationRequest request = b.build();
+        assertNotNull(op.getPushedAuthorizationRequestEndpointURI(), "discovery advertises a PAR endpoint");
+        HTTPResponse http = configure(new PushedAuthorizationRequest(op.getPushedAuthorizationRequestEndpointURI(), auth, request)
+                .toHTTPRequest()).send();
+        PushedAuthorizationResponse response = PushedAuthorizationResponse.parse(http);
+        URI front = response.indicatesSuccess()
+                ? new AuthorizationRequest.Builder(response.toSuccessResponse().getRequestURI(), clientId)
+                        .endpointURI(op.getAuthorizationEndpointURI()).build().toURI()
+                : null;
+        return new Pushed(request, state, nonce, verifier, http.getStatusCode(), response, front);
     }
 
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

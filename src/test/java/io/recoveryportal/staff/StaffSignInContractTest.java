@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import io.recoveryportal.oidc.PendingAuthorization;
+import io.recoveryportal.sandbox.CodeFlow;
 import io.recoveryportal.staff.StaffSignInException.Reason;
 import java.net.URI;
 import java.time.Instant;
@@ -147,5 +148,38 @@ class StaffSignInContractTest {
         PendingAuthorization p = signIn.begin();
         URI cancelled = URI.create(StaffFixture.PORTAL + "/staff/callback?error=access_denied&state=" + p.state());
         assertEquals(Reason.CANCELLED, assertThrows(StaffSignInException.class, () -> signIn.complete(cancelled, p, NOW)).reason());
+    }
+
+    // ---- the authorization response's issuer (RFC 9207) ----
+
+    @Test
+    void aCallbackNamingAnotherIssuerIsRefusedBeforeTheCodeIsSpent() throws Exception {
+        // Entra advertises no iss parameter; one that is there must still be Entra's
+        PendingAuthorization p = signIn.begin();
+        fx.sandbox.entra().tamperNextResponse(CodeFlow.ResponseTamper.WRONG_ISS);
+        URI callback = fx.pick(p, "rita.reviewer@contoso.com");
+        assertTrue(callback.getRawQuery().contains("iss="), callback::toString);
+        StaffSignInException e = assertThrows(StaffSignInException.class, () -> signIn.complete(callback, p, NOW));
+        assertEquals(Reason.REFUSED, e.reason());
+        assertTrue(e.getMessage().contains("iss"), e::getMessage);
+        URI withoutIss = URI.create(callback.toString().replaceAll("&iss=[^&]*", ""));
+        assertEquals(Set.of(StaffRole.REVIEWER), signIn.complete(withoutIss, p, NOW).roles(), "the code was not spent");
+    }
+
+    @Test
+    void whenEntraAdvertisesTheIssParameterACallbackWithoutItIsRefused() throws Exception {
+        fx.sandbox.entra().issParameter(true);
+        try {
+            StaffSignIn rediscovered = fx.signIn(fx.config());
+            assertEquals(Set.of(StaffRole.REVIEWER), signInAs(rediscovered, "rita.reviewer@contoso.com").roles(), "with iss: fine");
+            PendingAuthorization p = rediscovered.begin();
+            fx.sandbox.entra().tamperNextResponse(CodeFlow.ResponseTamper.OMIT_ISS);
+            URI callback = fx.pick(p, "rita.reviewer@contoso.com");
+            StaffSignInException e = assertThrows(StaffSignInException.class, () -> rediscovered.complete(callback, p, NOW));
+            assertEquals(Reason.REFUSED, e.reason());
+            assertTrue(e.getMessage().contains("iss"), e::getMessage);
+        } finally {
+            fx.sandbox.entra().issParameter(false);
+        }
     }
 }

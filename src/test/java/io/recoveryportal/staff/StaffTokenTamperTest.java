@@ -147,6 +147,16 @@ class StaffTokenTamperTest {
     }
 
     @Test
+    void aTokenAlsoForAnotherApplicationIsRefused() {
+        // OpenID Connect Core §3.1.3.7 step 3: an audience the portal does not trust, with no azp to say who it is for
+        String other = UUID.randomUUID().toString();
+        refused(changed(b -> b.audience(List.of(fx.sandbox.credentials().portalClientId(), other)).claim("azp", null)),
+                Reason.REFUSED, "audience");
+        refused(changed(b -> b.audience(List.of(other, fx.sandbox.credentials().portalClientId())).claim("azp", null)),
+                Reason.REFUSED, "audience");
+    }
+
+    @Test
     void anExpiredTokenIsRefused() {
         Date past = Date.from(Instant.now().minusSeconds(3600));
         refused(changed(b -> b.issueTime(past).notBeforeTime(past).expirationTime(Date.from(Instant.now().minusSeconds(600)))),

@@ -9,8 +9,10 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
 import com.microsoft.graph.users.item.revokesigninsessions.RevokeSignInSessionsPostResponse;
 import io.recoveryportal.reset.AccountReset;
+import io.recoveryportal.reset.CredentialState;
 import io.recoveryportal.reset.MethodKind;
 import io.recoveryportal.reset.PasswordChange;
+import io.recoveryportal.reset.SignInMethod;
 import io.recoveryportal.reset.TemporaryAccessPass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -84,29 +85,30 @@ public class GraphAccountReset implements AccountReset {
             if (GraphFailures.isPasswordPolicyRefusal(e)) {
                 return PasswordChange.refuse(PASSWORD_REFUSED);
             }
-            throw GraphFailures.translate("set the password", e);
+            throw GraphFailures.translateWrite("set the password", e);
         }
     }
 
-    /** One list, then one DELETE per matching method; a method already gone (404) counts as removed. */
+    /** One listing, paged; the password method and kinds newer than the portal are left out. */
     @Override
-    public List<MethodKind> removeMethods(String objectId, Set<MethodKind> kinds) {
-        if (kinds.isEmpty()) {
-            return List.of();
-        }
+    public List<SignInMethod> methods(String objectId) {
         List<AuthenticationMethod> listed = GraphFailures.call("list sign-in methods", () -> Pages.all(
                 user(objectId).authentication().methods().get(),
                 AuthenticationMethodCollectionResponse::getValue, AuthenticationMethodCollectionResponse::getOdataNextLink,
                 next -> user(objectId).authentication().methods().withUrl(next).get()));
-        List<SignInMethods.Registered> doomed = listed.stream().map(SignInMethods::of).flatMap(Optional::stream)
-                .filter(m -> kinds.contains(m.kind())).sorted(SignInMethods.DELETION_ORDER).toList();
+        return listed.stream().map(SignInMethods::of).flatMap(Optional::stream).toList();
+    }
+
+    /** One DELETE per method, in Graph's order; a method already gone (404) counts as removed. */
+    @Override
+    public List<MethodKind> removeMethods(String objectId, List<SignInMethod> methods) {
         List<MethodKind> removed = new ArrayList<>();
-        for (SignInMethods.Registered m : doomed) {
+        for (SignInMethod m : methods.stream().sorted(SignInMethods.DELETION_ORDER).toList()) {
             try {
                 SignInMethods.delete(user(objectId).authentication(), m);
             } catch (RuntimeException e) {
                 if (GraphFailures.status(e) != 404) {
-                    throw GraphFailures.translate("remove a sign-in method", e);
+                    throw GraphFailures.translateWrite("remove a sign-in method", e);
                 }
             }
             removed.add(m.kind());
@@ -125,7 +127,7 @@ public class GraphAccountReset implements AccountReset {
         TemporaryAccessPassAuthenticationMethod request = new TemporaryAccessPassAuthenticationMethod();
         request.setLifetimeInMinutes((int) minutes);
         request.setIsUsableOnce(usableOnce);
-        TemporaryAccessPassAuthenticationMethod created = GraphFailures.call("issue a Temporary Access Pass",
+        TemporaryAccessPassAuthenticationMethod created = GraphFailures.write("issue a Temporary Access Pass",
                 () -> user(objectId).authentication().temporaryAccessPassMethods().post(request));
         if (created == null || created.getTemporaryAccessPass() == null) {
             throw new IllegalStateException("Microsoft Graph created a Temporary Access Pass but did not return it");
@@ -139,7 +141,7 @@ public class GraphAccountReset implements AccountReset {
 
     @Override
     public void revokeSessions(String objectId) {
-        RevokeSignInSessionsPostResponse answer = GraphFailures.call("revoke sign-in sessions",
+        RevokeSignInSessionsPostResponse answer = GraphFailures.write("revoke sign-in sessions",
                 () -> user(objectId).revokeSignInSessions().post());
         if (answer == null || !Boolean.TRUE.equals(answer.getValue())) {
             throw new IllegalStateException("Microsoft Graph did not confirm that the sign-in sessions were revoked");
@@ -150,7 +152,15 @@ public class GraphAccountReset implements AccountReset {
     public void setEnabled(String objectId, boolean enabled) {
         User patch = new User();
         patch.setAccountEnabled(enabled);
-        GraphFailures.run(enabled ? "enable the account" : "disable the account", () -> user(objectId).patch(patch));
+        GraphFailures.writeRun(enabled ? "enable the account" : "disable the account", () -> user(objectId).patch(patch));
+    }
+
+    /** One GET with only the two properties ($select: Graph returns neither unasked). */
+    @Override
+    public CredentialState credentialState(String objectId) {
+        User u = GraphFailures.call("read the account's password change time", () -> user(objectId)
+                .get(rc -> rc.queryParameters.select = new String[] {"lastPasswordChangeDateTime", "accountEnabled"}));
+        return new CredentialState(instant(u.getLastPasswordChangeDateTime()).orElse(null), Boolean.TRUE.equals(u.getAccountEnabled()));
     }
 
     private UserItemRequestBuilder user(String objectId) {

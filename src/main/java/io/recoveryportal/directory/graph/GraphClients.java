@@ -24,7 +24,7 @@ import okhttp3.OkHttpClient;
 /**
  * The portal's way into Microsoft Graph: one MSAL4J confidential client (and so one token cache) and one Graph
  * SDK client on OkHttp with the SDK's default middleware, whose retry handler honours Retry-After on 429, 503
- * and 504, followed by {@link RequestPacing}, which spaces the requests. Build one per application and close it
+ * and 504, followed by {@link GraphBudget}, which spaces the requests by Graph's own quotas. Build one per application and close it
  * on shutdown.
  */
 public final class GraphClients implements AutoCloseable {
@@ -50,10 +50,14 @@ public final class GraphClients implements AutoCloseable {
         ConfidentialClientApplication app = msal(settings, tls);
         OkHttpClient.Builder http = GraphClientFactory.create()
                 .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                // after the SDK's middleware, so each attempt, retries included, is spaced; a request that
-                // would queue longer than a read may take fails instead
-                .addInterceptor(new RequestPacing(settings.maxRequestsPerSecond(), settings.readTimeout(), RequestPacing.SYSTEM));
+                .readTimeout(settings.readTimeout());
+        GraphSettings.Pacing pacing = settings.pacing();
+        if (!pacing.off()) {
+            // after the SDK's middleware, so each attempt, retries included, is spaced; a request that
+            // would queue longer than a read may take fails instead
+            http.addInterceptor(new GraphBudget(pacing.tenantSize(), pacing.share(), settings.readTimeout(),
+                    settings.graphBaseUrl(), GraphBudget.SYSTEM));
+        }
         if (tls != null) {
             http.sslSocketFactory(tls.getSocketFactory(), trust);
         }

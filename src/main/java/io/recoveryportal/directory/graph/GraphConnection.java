@@ -28,18 +28,43 @@ public class GraphConnection {
     GraphSettings settings() {
         return new GraphSettings(config.required("entra.tenant-id"), config.required("entra.client-id"),
                 config.value("entra.client-secret").orElse(null), config.authorityHost(), config.graphBaseUrl(),
-                config.trustStore().map(Path::of).orElse(null), config.trustStorePassword().orElse(null), null, null,
+                config.trustStore().map(Path::of).orElse(null), config.trustStorePassword().orElse(null),
+                duration("graph.connect-timeout"), duration("graph.read-timeout"),
                 config.value("entra.client-certificate").map(Path::of).orElse(null),
-                config.value("entra.client-certificate-password").orElse(null), maxRequestsPerSecond());
+                config.value("entra.client-certificate-password").orElse(null), pacing());
     }
 
-    private Double maxRequestsPerSecond() {
-        String key = "graph.max-requests-per-second";
+    /** An ISO-8601 duration ("PT30S"), or null for the default. */
+    private java.time.Duration duration(String key) {
         try {
-            return config.value(key).map(String::strip).map(Double::valueOf).orElse(null);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number of requests per second", e);
+            return config.value(key).map(String::strip).map(java.time.Duration::parse).orElse(null);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT30S", e);
         }
+    }
+
+    /** graph.tenant-size, graph.budget-share and graph.pacing, each named when it cannot be read. */
+    private GraphSettings.Pacing pacing() {
+        GraphBudget.TenantSize size;
+        String sizeKey = "graph.tenant-size";
+        try {
+            size = config.value(sizeKey).map(v -> GraphBudget.TenantSize.valueOf(v.strip().toUpperCase(java.util.Locale.ROOT)))
+                    .orElse(GraphSettings.Pacing.DEFAULT.tenantSize());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(sizeKey + " must be S, M or L (the tenant's number of users: under 50, 50 to 500, above 500)", e);
+        }
+        String shareKey = "graph.budget-share";
+        double share;
+        try {
+            share = config.value(shareKey).map(String::strip).map(Double::parseDouble).orElse(GraphSettings.Pacing.DEFAULT.share());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(shareKey + " must be a number above 0 and at most 1", e);
+        }
+        String mode = config.value("graph.pacing").map(String::strip).orElse("entra");
+        if (!mode.equals("entra") && !mode.equals("off")) {
+            throw new IllegalArgumentException("graph.pacing must be entra or off: " + mode);
+        }
+        return new GraphSettings.Pacing(size, share, mode.equals("off"));
     }
 
     @PreDestroy

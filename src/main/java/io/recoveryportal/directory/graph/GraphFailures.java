@@ -3,9 +3,14 @@ package io.recoveryportal.directory.graph;
 import com.microsoft.graph.models.odataerrors.MainError;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.ApiException;
+import io.recoveryportal.lookup.DirectoryOutcomeUnknownException;
 import io.recoveryportal.lookup.DirectoryRefusedException;
 import io.recoveryportal.lookup.DirectoryUnavailableException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLHandshakeException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -17,6 +22,11 @@ import java.util.function.Supplier;
  * token: {@link DirectoryUnavailableException}, safe to retry later;</li>
  * <li>any other Graph error (403 Authorization_RequestDenied, 404, 400...): {@link DirectoryRefusedException}.</li>
  * </ul>
+ * A write ({@link #write}, {@link #translateWrite}) is told apart further: when the request may have reached Graph
+ * and no answer says what became of it (a read timeout, a connection dropped after sending, 500, 502 or 504), the
+ * failure is a {@link DirectoryOutcomeUnknownException}, so that nobody is told "nothing was changed" unread. 429
+ * and 503 are Graph's "not processed, come back later"; a refused or failed connection, no token, or the portal's
+ * own pacing queue being full mean the request never left.
  * Messages name the operation, the status, Graph's error code and its request-id (what Microsoft support asks
  * for) and nothing else. Graph's own message can quote the account's id or UPN, so the SDK's exception is not
  * even kept as the cause; an I/O failure is, since it only speaks of sockets.
@@ -25,6 +35,11 @@ final class GraphFailures {
 
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int FIRST_SERVER_ERROR = 500;
+    private static final int SERVICE_UNAVAILABLE = 503;
+
+    /** I/O failures that happen before a request is sent: it cannot have been applied. */
+    private static final java.util.List<Class<? extends IOException>> NEVER_SENT = java.util.List.of(ConnectException.class,
+            NoRouteToHostException.class, UnknownHostException.class, SSLHandshakeException.class, GraphBudget.QueueFull.class);
 
     /**
      * How Entra words its refusal of a password that fails the complexity or banned-password checks. Graph gives
@@ -50,6 +65,45 @@ final class GraphFailures {
             request.run();
             return null;
         });
+    }
+
+    /** Runs one Graph write; a failure that leaves its outcome unknown is a {@link DirectoryOutcomeUnknownException}. */
+    static <T> T write(String operation, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            throw translateWrite(operation, e);
+        }
+    }
+
+    static void writeRun(String operation, Runnable request) {
+        write(operation, () -> {
+            request.run();
+            return null;
+        });
+    }
+
+    /** As {@link #translate}, and a write that may have been applied becomes a {@link DirectoryOutcomeUnknownException}. */
+    static RuntimeException translateWrite(String operation, RuntimeException e) {
+        RuntimeException translated = translate(operation, e);
+        if (translated instanceof DirectoryUnavailableException && outcomeUnknown(e)) {
+            return new DirectoryOutcomeUnknownException("The change may have been made: " + translated.getMessage(),
+                    translated.getCause());
+        }
+        return translated;
+    }
+
+    /** Whether the request may have reached Graph without an answer saying what became of it. */
+    private static boolean outcomeUnknown(RuntimeException e) {
+        if (e instanceof ApiException api) {
+            int status = api.getResponseStatusCode();
+            return status >= FIRST_SERVER_ERROR && status != SERVICE_UNAVAILABLE;
+        }
+        if (e instanceof GraphTokenException) {
+            return false;
+        }
+        IOException io = ioCause(e);
+        return io != null && NEVER_SENT.stream().noneMatch(c -> c.isInstance(io));
     }
 
     /** The port's exception for a failure of {@code operation}; anything not from Graph is returned unchanged. */

@@ -18,23 +18,35 @@ import java.util.Set;
  * @param clientCertificate  PKCS#12 file with the app's certificate and private key, used instead of the secret;
  *                           or null
  * @param clientCertificatePassword its password, or null
- * @param maxRequestsPerSecond how many Graph requests this JVM sends a second at most (bursts of one second's
- *                           worth); null for {@link #DEFAULT_MAX_REQUESTS_PER_SECOND}
+ * @param pacing             how this node spaces its Graph requests; null for {@link Pacing#DEFAULT}
  */
 public record GraphSettings(String tenantId, String clientId, String clientSecret, String authorityHost,
         String graphBaseUrl, Path trustStore, String trustStorePassword, Duration connectTimeout, Duration readTimeout,
-        Path clientCertificate, String clientCertificatePassword, Double maxRequestsPerSecond) {
+        Path clientCertificate, String clientCertificatePassword, Pacing pacing) {
 
     public static final String DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
     public static final String DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     /**
-     * Graph allows an app 3,000 identity writes per 150 s in a tenant, 20 a second; reads have more room. At 20 a
-     * second a portal node stays under that ceiling on its own and a normal flow (at most a handful of requests)
-     * never waits. Several nodes share the tenant's budget: divide by their number.
+     * How Graph requests are spaced ({@link GraphBudget}): by the tenant's size class and the share of the app's
+     * quotas this node may use; or not at all, which only a stand-in on this machine may ask for (a benchmark
+     * against the sandbox measures the portal, not Entra's limits).
      */
-    public static final double DEFAULT_MAX_REQUESTS_PER_SECOND = 20;
+    public record Pacing(GraphBudget.TenantSize tenantSize, double share, boolean off) {
+
+        /** The smallest tenant class, the whole budget: the safe choice when nothing is configured. */
+        public static final Pacing DEFAULT = new Pacing(GraphBudget.TenantSize.S, 1.0, false);
+
+        public Pacing {
+            if (tenantSize == null) {
+                throw new IllegalArgumentException("graph.tenant-size must be S, M or L");
+            }
+            if (!(share > 0 && share <= 1)) {
+                throw new IllegalArgumentException("graph.budget-share must be a number above 0 and at most 1: " + share);
+            }
+        }
+    }
 
     /** Graph's audience in every token the sandbox or another non-Microsoft stand-in expects. */
     static final String GLOBAL_GRAPH_RESOURCE = "https://graph.microsoft.com";
@@ -66,9 +78,9 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
         }
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
-        maxRequestsPerSecond = maxRequestsPerSecond == null ? DEFAULT_MAX_REQUESTS_PER_SECOND : maxRequestsPerSecond;
-        if (!(maxRequestsPerSecond > 0) || maxRequestsPerSecond.isInfinite()) {
-            throw new IllegalArgumentException("graph.max-requests-per-second must be a positive number: " + maxRequestsPerSecond);
+        pacing = pacing == null ? Pacing.DEFAULT : pacing;
+        if (pacing.off() && !LOOPBACK_HOSTS.contains(host(graphBaseUrl))) {
+            throw new IllegalArgumentException("graph.pacing=off is only for a Graph stand-in on this machine, not " + graphBaseUrl);
         }
     }
 
@@ -80,28 +92,33 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
     public GraphSettings withEndpoints(String authorityHost, String graphBaseUrl) {
         return new GraphSettings(tenantId, clientId, clientSecret, authorityHost, graphBaseUrl, trustStore,
                 trustStorePassword, connectTimeout, readTimeout, clientCertificate, clientCertificatePassword,
-                maxRequestsPerSecond);
+                pacing);
     }
 
     public GraphSettings withTrustStore(Path file, String password) {
         return new GraphSettings(tenantId, clientId, clientSecret, authorityHost, graphBaseUrl, file, password,
-                connectTimeout, readTimeout, clientCertificate, clientCertificatePassword, maxRequestsPerSecond);
+                connectTimeout, readTimeout, clientCertificate, clientCertificatePassword, pacing);
     }
 
     public GraphSettings withClientCertificate(Path file, String password) {
         return new GraphSettings(tenantId, clientId, null, authorityHost, graphBaseUrl, trustStore, trustStorePassword,
-                connectTimeout, readTimeout, file, password, maxRequestsPerSecond);
+                connectTimeout, readTimeout, file, password, pacing);
     }
 
     public GraphSettings withClientSecret(String secret) {
         return new GraphSettings(tenantId, clientId, secret, authorityHost, graphBaseUrl, trustStore,
                 trustStorePassword, connectTimeout, readTimeout, clientCertificate, clientCertificatePassword,
-                maxRequestsPerSecond);
+                pacing);
     }
 
-    public GraphSettings withMaxRequestsPerSecond(double rate) {
+    public GraphSettings withTimeouts(Duration connect, Duration read) {
         return new GraphSettings(tenantId, clientId, clientSecret, authorityHost, graphBaseUrl, trustStore,
-                trustStorePassword, connectTimeout, readTimeout, clientCertificate, clientCertificatePassword, rate);
+                trustStorePassword, connect, read, clientCertificate, clientCertificatePassword, pacing);
+    }
+
+    public GraphSettings withPacing(Pacing newPacing) {
+        return new GraphSettings(tenantId, clientId, clientSecret, authorityHost, graphBaseUrl, trustStore,
+                trustStorePassword, connectTimeout, readTimeout, clientCertificate, clientCertificatePassword, newPacing);
     }
 
     /** MSAL's authority for the tenant: {@code {authorityHost}/{tenantId}/}. */
@@ -142,7 +159,7 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
                 + ", clientCertificate=" + clientCertificate
                 + ", authorityHost=" + authorityHost + ", graphBaseUrl=" + graphBaseUrl + ", trustStore=" + trustStore
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", maxRequestsPerSecond=" + maxRequestsPerSecond + "]";
+                + ", pacing=" + pacing + "]";
     }
 
     private static void requireText(String value, String key) {

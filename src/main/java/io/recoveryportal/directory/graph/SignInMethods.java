@@ -1,7 +1,6 @@
 package io.recoveryportal.directory.graph;
 
 import com.microsoft.graph.models.AuthenticationMethod;
-import com.microsoft.graph.models.AuthenticationPhoneType;
 import com.microsoft.graph.models.EmailAuthenticationMethod;
 import com.microsoft.graph.models.Fido2AuthenticationMethod;
 import com.microsoft.graph.models.MicrosoftAuthenticatorAuthenticationMethod;
@@ -12,6 +11,7 @@ import com.microsoft.graph.models.TemporaryAccessPassAuthenticationMethod;
 import com.microsoft.graph.models.WindowsHelloForBusinessAuthenticationMethod;
 import com.microsoft.graph.users.item.authentication.AuthenticationRequestBuilder;
 import io.recoveryportal.reset.MethodKind;
+import io.recoveryportal.reset.SignInMethod;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -24,15 +24,16 @@ import java.util.Optional;
  */
 final class SignInMethods {
 
-    /** One registered method of a kind the portal knows; {@code phoneType} only for phones. */
-    record Registered(MethodKind kind, String id, AuthenticationPhoneType phoneType) {
-    }
+    /** Graph's fixed ids of the mobile and alternate mobile phone methods (phoneauthenticationmethod-delete). */
+    private static final String MOBILE_ID = "3179e48a-750b-4051-897c-87b9720928f7";
+    private static final String ALTERNATE_MOBILE_ID = "b6332ec1-7057-4abe-9331-3d72feddfe41";
 
     /**
      * Deletion order: everything else first, then phones with alternateMobile before mobile, because Entra
-     * refuses to delete a mobile phone while an alternate mobile depends on it.
+     * refuses to delete a mobile phone while an alternate mobile depends on it. Phones are told apart by the ids
+     * Graph fixes for each phone type.
      */
-    static final Comparator<Registered> DELETION_ORDER = Comparator.comparingInt(SignInMethods::deletionRank);
+    static final Comparator<SignInMethod> DELETION_ORDER = Comparator.comparingInt(SignInMethods::deletionRank);
 
     /**
      * The SDK builds each listed method as the exact class its {@code @odata.type} names. The password method
@@ -52,13 +53,13 @@ final class SignInMethods {
     }
 
     /** The method as a kind the portal knows, or empty. */
-    static Optional<Registered> of(AuthenticationMethod m) {
-        return Optional.ofNullable(KINDS.get(m.getClass())).map(kind -> new Registered(kind, m.getId(),
-                m instanceof PhoneAuthenticationMethod phone ? phone.getPhoneType() : null));
+    static Optional<SignInMethod> of(AuthenticationMethod m) {
+        return Optional.ofNullable(KINDS.get(m.getClass())).map(kind -> new SignInMethod(kind, m.getId(),
+                m.getCreatedDateTime() == null ? null : m.getCreatedDateTime().toInstant()));
     }
 
     /** DELETE on the method's typed endpoint. */
-    static void delete(AuthenticationRequestBuilder auth, Registered m) {
+    static void delete(AuthenticationRequestBuilder auth, SignInMethod m) {
         switch (m.kind()) {
             case PHONE -> auth.phoneMethods().byPhoneAuthenticationMethodId(m.id()).delete();
             case MICROSOFT_AUTHENTICATOR -> auth.microsoftAuthenticatorMethods()
@@ -75,13 +76,13 @@ final class SignInMethods {
         }
     }
 
-    private static int deletionRank(Registered m) {
+    private static int deletionRank(SignInMethod m) {
         if (m.kind() != MethodKind.PHONE) {
             return 0;
         }
-        if (m.phoneType() == AuthenticationPhoneType.AlternateMobile) {
+        if (ALTERNATE_MOBILE_ID.equals(m.id())) {
             return 1;
         }
-        return m.phoneType() == AuthenticationPhoneType.Mobile ? 3 : 2;
+        return MOBILE_ID.equals(m.id()) ? 3 : 2;
     }
 }

@@ -58,6 +58,7 @@ public final class IncodeProofing implements IdentityProofing {
             case CANCELLED -> Reason.CANCELLED;
             case PROVIDER_ERROR -> Reason.PROVIDER_ERROR;
             case STATE_MISMATCH -> Reason.STATE_MISMATCH;
+            case ISSUER_MISMATCH -> Reason.ISSUER_MISMATCH;
             case CODE_REJECTED -> Reason.CODE_REJECTED;
             case TOKEN_INVALID -> Reason.TOKEN_INVALID;
             case USERINFO_MISMATCH -> Reason.USERINFO_MISMATCH;

@@ -23,8 +23,8 @@ public final class IncodeSettings {
 
     /**
      * Reads {@code incode.issuer}, {@code incode.client-id}, {@code incode.client-secret}, {@code incode.client-auth},
-     * {@code incode.scopes}, {@code portal.base-url} and the optional {@code incode.connect-timeout-ms} and
-     * {@code incode.read-timeout-ms}.
+     * {@code incode.scopes}, {@code portal.base-url} and the optional {@code incode.connect-timeout-ms},
+     * {@code incode.read-timeout-ms} and {@code incode.discovery-max-age}.
      *
      * @param config a key's non-blank value, as {@code PortalConfig::value} gives it
      * @param tls    the outbound TLS context ({@code PortalConfig.outboundTls()}), or null for the JVM's trust
@@ -39,12 +39,22 @@ public final class IncodeSettings {
         }
         return new OidcSettings(required(config, "incode.issuer"), required(config, "incode.client-id"),
                 required(config, "incode.client-secret"), auth, null, URI.create(baseUrl + CALLBACK_PATH),
-                millis(config, "incode.connect-timeout-ms"), millis(config, "incode.read-timeout-ms"), tls, null)
+                millis(config, "incode.connect-timeout-ms"), millis(config, "incode.read-timeout-ms"), tls,
+                duration(config, "incode.discovery-max-age"))
                 .withScopes(config.apply("incode.scopes").orElse(DEFAULT_SCOPES));
     }
 
     private static String required(Function<String, Optional<String>> config, String key) {
         return config.apply(key).orElseThrow(() -> new IllegalStateException("missing configuration key " + RequiredSettings.describe(key)));
+    }
+
+    /** An ISO-8601 duration such as {@code PT1H}; the OIDC settings refuse one that is not positive. */
+    private static Duration duration(Function<String, Optional<String>> config, String key) {
+        try {
+            return config.apply(key).map(v -> Duration.parse(v.trim())).orElse(null);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(RequiredSettings.describe(key) + " must be an ISO-8601 duration such as PT1H", e);
+        }
     }
 
     private static Duration millis(Function<String, Optional<String>> config, String key) {

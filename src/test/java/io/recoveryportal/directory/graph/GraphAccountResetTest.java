@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recoveryportal.lookup.DirectoryOutcomeUnknownException;
 import io.recoveryportal.lookup.DirectoryRefusedException;
 import io.recoveryportal.lookup.DirectoryUnavailableException;
+import io.recoveryportal.reset.CredentialState;
 import io.recoveryportal.reset.MethodKind;
 import io.recoveryportal.reset.PasswordChange;
+import io.recoveryportal.reset.SignInMethod;
 import io.recoveryportal.reset.TemporaryAccessPass;
 import io.recoveryportal.sandbox.AuthMethodType;
 import io.recoveryportal.sandbox.Directory;
 import io.recoveryportal.sandbox.Directory.Operation;
+import io.recoveryportal.sandbox.Faults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -107,12 +111,72 @@ class GraphAccountResetTest {
         assertTrue(directory.lastPasswordSet(tenant.idOf("jane.smith@contoso.com")).isEmpty());
     }
 
+    // ---- writes whose outcome is unknown ----
+
+    /** The adapter with a 1 s read timeout, so the sandbox can answer a write later than it waits. */
+    private static <T> T withImpatientClient(java.util.function.Function<GraphAccountReset, T> use) {
+        try (GraphClients impatient = GraphClients.create(SandboxGraphSettings.of(tenant.sandbox)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)))) {
+            return use.apply(new GraphAccountReset(impatient));
+        }
+    }
+
+    @Test
+    void aPasswordWriteAnsweredTooLateIsAnUnknownOutcomeAndTheDirectoryShowsIt() {
+        String jane = tenant.idOf("jane.smith@contoso.com");
+        Instant before = Instant.now().minusSeconds(1);
+        tenant.sandbox.faults().faultNextWrites(Faults.WriteFault.LATE, 3000, 1, "PATCH");
+        DirectoryOutcomeUnknownException e = withImpatientClient(r -> assertThrows(DirectoryOutcomeUnknownException.class,
+                () -> r.setPassword(jane, STRONG)));
+        assertFalse(e.getMessage().contains(STRONG));
+        assertEquals(STRONG, directory.lastPasswordSet(jane).orElseThrow().password(), "the write was applied all the same");
+        CredentialState state = reset.credentialState(jane);
+        assertFalse(state.passwordChangedAt().isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                "lastPasswordChangeDateTime tells the portal: " + state);
+        assertTrue(state.enabled());
+    }
+
+    @Test
+    void aPasswordWriteWhoseConnectionDropsIsAnUnknownOutcome() {
+        String jane = tenant.idOf("jane.smith@contoso.com");
+        // OkHttp may resend a request whose connection failed; every copy is applied and dropped
+        tenant.sandbox.faults().faultNextWrites(Faults.WriteFault.DROP, 0, 5, "PATCH");
+        assertThrows(DirectoryOutcomeUnknownException.class, () -> reset.setPassword(jane, STRONG));
+        assertEquals(STRONG, directory.lastPasswordSet(jane).orElseThrow().password());
+        assertTrue(tenant.sandbox.faults().writeFaultsServed() >= 1);
+    }
+
+    @Test
+    void aRefusalAndAThrottlingAnswerAreNotUnknownOutcomes() {
+        String jane = tenant.idOf("jane.smith@contoso.com");
+        tenant.sandbox.faults().failNext(429, 4, "0.1");
+        DirectoryUnavailableException throttled = assertThrows(DirectoryUnavailableException.class, () -> reset.setPassword(jane, STRONG));
+        assertFalse(throttled instanceof DirectoryOutcomeUnknownException, "429 is Graph's 'not processed'");
+        assertThrows(DirectoryRefusedException.class, () -> reset.setPassword(tenant.idOf("morgan.reed@contoso.com"), STRONG));
+        assertTrue(directory.writes().isEmpty());
+    }
+
+    @Test
+    void aPassIssuedWithoutAnAnswerShowsInTheMethodsWithItsCreationTime() {
+        String jane = tenant.idOf("jane.smith@contoso.com");
+        Instant before = Instant.now().minusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        tenant.sandbox.faults().faultNextWrites(Faults.WriteFault.DROP, 0, 5, "temporaryAccessPassMethods");
+        assertThrows(DirectoryOutcomeUnknownException.class, () -> reset.issueTemporaryAccessPass(jane, Duration.ofHours(1), true));
+        SignInMethod pass = reset.methods(jane).stream().filter(m -> m.kind() == MethodKind.TEMPORARY_ACCESS_PASS).findFirst().orElseThrow();
+        assertFalse(pass.createdAt().isBefore(before), pass.toString());
+    }
+
     // ---- methods ----
+
+    /** What an MFA reset does: list, then remove those of the given kinds. */
+    private static List<MethodKind> remove(String userId, java.util.Set<MethodKind> kinds) {
+        return reset.removeMethods(userId, reset.methods(userId).stream().filter(m -> kinds.contains(m.kind())).toList());
+    }
 
     @Test
     void removesExactlyTheAskedKindsAndNeverThePassword() {
         String max = tenant.idOf(GraphSandbox.EVERY_METHOD_UPN);
-        List<MethodKind> removed = reset.removeMethods(max, EnumSet.of(MethodKind.PHONE, MethodKind.FIDO2));
+        List<MethodKind> removed = remove(max, EnumSet.of(MethodKind.PHONE, MethodKind.FIDO2));
         assertEquals(List.of(MethodKind.FIDO2, MethodKind.PHONE, MethodKind.PHONE, MethodKind.PHONE), removed,
                 "other kinds first, then the phones, alternate mobile before mobile");
         assertEquals(List.of(AuthMethodType.PASSWORD, AuthMethodType.MICROSOFT_AUTHENTICATOR, AuthMethodType.EMAIL,
@@ -123,13 +187,13 @@ class GraphAccountResetTest {
     @Test
     void removingEveryKindLeavesOnlyThePasswordAndASecondCallIsANoOp() {
         String max = tenant.idOf(GraphSandbox.EVERY_METHOD_UPN);
-        List<MethodKind> removed = reset.removeMethods(max, EnumSet.allOf(MethodKind.class));
+        List<MethodKind> removed = remove(max, EnumSet.allOf(MethodKind.class));
         assertEquals(9, removed.size());
         assertEquals(List.of(AuthMethodType.PASSWORD), methodTypes(max));
         assertEquals(9, directory.writes().size());
         assertTrue(directory.writes().stream().allMatch(w -> w.operation() == Operation.DELETE_METHOD));
 
-        assertEquals(List.of(), reset.removeMethods(max, EnumSet.allOf(MethodKind.class)));
+        assertEquals(List.of(), remove(max, EnumSet.allOf(MethodKind.class)));
         assertEquals(9, directory.writes().size(), "nothing more to delete");
     }
 
@@ -142,7 +206,7 @@ class GraphAccountResetTest {
         // since phones go last) is held, the method disappears by other means, so Graph answers it 404.
         tenant.sandbox.faults().latency(300);
         CompletableFuture<List<MethodKind>> removing = CompletableFuture.supplyAsync(
-                () -> reset.removeMethods(jane, EnumSet.of(MethodKind.PHONE, MethodKind.MICROSOFT_AUTHENTICATOR)));
+                () -> remove(jane, EnumSet.of(MethodKind.PHONE, MethodKind.MICROSOFT_AUTHENTICATOR)));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (directory.graphCalls() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(10);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The adapters as CDI wires them: {@link GraphConnection} and {@link PortalConfig} built from the configuration the
- * sandbox hands a portal, including {@code graph.max-requests-per-second}, whose spacing must show on the wire.
+ * sandbox hands a portal, including the Graph budget ({@code graph.tenant-size}, {@code graph.budget-share}), whose
+ * spacing must show on the wire.
  */
 class GraphConnectionTest {
 
@@ -38,13 +39,15 @@ class GraphConnectionTest {
     }
 
     @Test
-    void configuredRateSpacesTheRequests() {
+    void configuredBudgetSpacesTheRequests() {
         Map<String, String> values = new HashMap<>(tenant.sandbox.portalConfig("http://localhost:8080"));
-        values.put("graph.max-requests-per-second", "4");
+        // 1 % of an S tenant: 35 RU per 10 s, 3.5 at once, then 3.15 a second
+        values.put("graph.tenant-size", "s");
+        values.put("graph.budget-share", "0.01");
         PortalConfig config = config(values);
         GraphConnection connection = connection(config);
         try {
-            assertEquals(4.0, connection.clients().settings().maxRequestsPerSecond());
+            assertEquals(new GraphSettings.Pacing(GraphBudget.TenantSize.S, 0.01, false), connection.clients().settings().pacing());
             GraphDirectory directory = new GraphDirectory(connection, config);
             WorkEmail jane = WorkEmail.parse("jane.smith@contoso.com").orElseThrow();
             connection.clients().acquireToken(); // into MSAL's cache, outside the measurement
@@ -53,21 +56,37 @@ class GraphConnectionTest {
                 assertEquals(1, directory.findByEmail(jane).size());
             }
             long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
-            // 8 requests at 4 a second, 4 at once: the last goes 1 s after the first.
-            assertTrue(elapsedMillis >= 990, "paced: " + elapsedMillis + " ms");
+            // a lookup ($filter and $select on users) costs 1 RU: 3 at once (0.5 RU left), then 4.5 RU at 3.15 a
+            // second for the other 5, 1.43 s
+            assertTrue(elapsedMillis >= 1_380, "paced: " + elapsedMillis + " ms");
         } finally {
             connection.close();
         }
     }
 
     @Test
-    void aRateThatIsNotANumberIsNamedByItsKey() {
+    void pacingOffIsForTheSandboxOnly() {
         Map<String, String> values = new HashMap<>(tenant.sandbox.portalConfig("http://localhost:8080"));
-        values.put("graph.max-requests-per-second", "fast");
+        values.put("graph.pacing", "off");
+        GraphConnection connection = connection(config(values));
+        try {
+            assertTrue(connection.clients().settings().pacing().off());
+        } finally {
+            connection.close();
+        }
+        values.put("graph.base-url", "https://graph.microsoft.com/v1.0");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> connection(config(values)).clients());
-        assertTrue(e.getMessage().startsWith("graph.max-requests-per-second"), e.getMessage());
-        values.put("graph.max-requests-per-second", "0");
-        e = assertThrows(IllegalArgumentException.class, () -> connection(config(values)).clients());
-        assertTrue(e.getMessage().startsWith("graph.max-requests-per-second"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("graph.pacing=off"), e.getMessage());
+    }
+
+    @Test
+    void aBudgetThatCannotBeReadIsNamedByItsKey() {
+        for (String[] bad : new String[][] {{"graph.tenant-size", "XL"}, {"graph.budget-share", "half"},
+                {"graph.budget-share", "0"}, {"graph.budget-share", "2"}, {"graph.pacing", "fast"}}) {
+            Map<String, String> values = new HashMap<>(tenant.sandbox.portalConfig("http://localhost:8080"));
+            values.put(bad[0], bad[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> connection(config(values)).clients());
+            assertTrue(e.getMessage().startsWith(bad[0]), bad[0] + "=" + bad[1] + ": " + e.getMessage());
+        }
     }
 }

@@ -51,11 +51,16 @@ class GraphSettingsTest {
     }
 
     @Test
-    void pacingDefaultsToGraphsWriteCeilingAndMustBePositive() {
-        assertEquals(GraphSettings.DEFAULT_MAX_REQUESTS_PER_SECOND, PUBLIC_CLOUD.maxRequestsPerSecond());
-        assertEquals(2.5, PUBLIC_CLOUD.withMaxRequestsPerSecond(2.5).withEndpoints(null, null).maxRequestsPerSecond());
-        for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThrows(IllegalArgumentException.class, () -> PUBLIC_CLOUD.withMaxRequestsPerSecond(bad), "rate " + bad);
+    void pacingDefaultsToTheSmallestTenantsWholeBudgetAndIsNeverOffAgainstRealGraph() {
+        assertEquals(GraphSettings.Pacing.DEFAULT, PUBLIC_CLOUD.pacing());
+        GraphSettings.Pacing quarter = new GraphSettings.Pacing(GraphBudget.TenantSize.L, 0.25, false);
+        assertEquals(quarter, PUBLIC_CLOUD.withPacing(quarter).withEndpoints(null, null).pacing());
+        for (double bad : new double[] {0, -1, 1.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThrows(IllegalArgumentException.class, () -> new GraphSettings.Pacing(GraphBudget.TenantSize.M, bad, false), "share " + bad);
         }
+        GraphSettings.Pacing off = new GraphSettings.Pacing(GraphBudget.TenantSize.S, 1, true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PUBLIC_CLOUD.withPacing(off));
+        assertTrue(e.getMessage().startsWith("graph.pacing=off"), e.getMessage());
+        assertTrue(PUBLIC_CLOUD.withEndpoints("https://localhost:9443", "http://localhost:9080/graph/v1.0").withPacing(off).pacing().off());
     }
 }

@@ -41,6 +41,8 @@ final class IncodeFixture implements AutoCloseable {
 
     final Sandbox sandbox;
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The page each authorization URI showed: a pushed request's URI works once, as a browser's first load. */
+    private final Map<URI, String> pages = new java.util.concurrent.ConcurrentHashMap<>();
 
     private IncodeFixture(Sandbox sandbox) {
         this.sandbox = sandbox;
@@ -85,11 +87,19 @@ final class IncodeFixture implements AutoCloseable {
         return submit(p, Map.of(IncodeProvider.FORM_ACTION, IncodeProvider.ACTION_CANCEL));
     }
 
-    /** The verification page Incode shows for this request. */
+    /**
+     * The verification page Incode shows for this request, loaded once: looking at it again (a test's assertion)
+     * does not load a single-use pushed request's URI a second time.
+     */
     String page(PendingVerification p) throws Exception {
+        String shown = pages.get(p.authorizationUri());
+        if (shown != null) {
+            return shown;
+        }
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(p.authorizationUri()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode(), () -> "Incode shows its verification page: " + page.body());
+        pages.put(p.authorizationUri(), page.body());
         return page.body();
     }
 

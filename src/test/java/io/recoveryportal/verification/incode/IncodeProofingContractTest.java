@@ -11,11 +11,13 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import io.recoveryportal.oidc.OidcException;
+import io.recoveryportal.sandbox.CodeFlow;
 import io.recoveryportal.sandbox.IncodeProvider;
 import io.recoveryportal.sandbox.IncodeVerification.Outcome;
 import io.recoveryportal.sandbox.Sandbox;
 import io.recoveryportal.verification.PendingVerification;
 import io.recoveryportal.verification.ProofingStatus;
+import io.recoveryportal.verification.ProofingUnavailableException;
 import io.recoveryportal.verification.VerificationFailedException;
 import io.recoveryportal.verification.VerificationFailedException.Reason;
 import io.recoveryportal.verification.VerificationResult;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,27 +119,67 @@ class IncodeProofingContractTest {
     }
 
     @Test
-    void theAuthorizationRequestCarriesStateNoncePkceAndTheHint() throws Exception {
+    void withPushedRequestsTheBrowserCarriesOnlyTheClientAndAReference() throws Exception {
+        int before = fx.incode().pushedRequests().size();
         PendingVerification p = proofing.begin(JANE);
         Map<String, List<String>> q = URLUtils.parseParameters(p.authorizationUri().getRawQuery());
         assertEquals(fx.sandbox.incodeIssuer() + "/oauth2/authorize",
                 p.authorizationUri().toString().substring(0, p.authorizationUri().toString().indexOf('?')));
-        assertEquals(List.of("code"), q.get("response_type"));
-        assertEquals(List.of("openid profile email"), q.get("scope"));
+        assertEquals(Set.of("client_id", "request_uri"), q.keySet(), p.authorizationUri()::toString);
         assertEquals(List.of(fx.sandbox.credentials().incodeClientId()), q.get("client_id"));
-        assertEquals(List.of(IncodeFixture.PORTAL + Sandbox.PORTAL_INCODE_CALLBACK), q.get("redirect_uri"));
-        assertEquals(List.of(JANE), q.get("login_hint"));
-        assertEquals(List.of(p.state()), q.get("state"));
-        assertEquals(List.of(p.nonce()), q.get("nonce"));
-        assertEquals(List.of("S256"), q.get("code_challenge_method"));
-        assertEquals(List.of(CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(p.codeVerifier())).getValue()),
-                q.get("code_challenge"));
-        assertFalse(p.authorizationUri().toString().contains(p.codeVerifier()), "only the challenge travels");
-        PendingVerification other = proofing.begin(JANE);
-        assertNotEquals(p.state(), other.state());
-        assertNotEquals(p.nonce(), other.nonce());
-        assertNotEquals(p.codeVerifier(), other.codeVerifier());
-        assertTrue(p.state().length() >= 43 && p.nonce().length() >= 43, "256 random bits each");
+        assertTrue(q.get("request_uri").get(0).startsWith(CodeFlow.REQUEST_URI_PREFIX), q::toString);
+        // everything else went server to server, with the client's authentication
+        assertEquals(before + 1, fx.incode().pushedRequests().size());
+        CodeFlow.Request pushed = fx.incode().pushedRequests().get(before).request();
+        assertEquals(JANE, pushed.loginHint());
+        assertEquals(p.state(), pushed.state());
+        assertEquals(p.nonce(), pushed.nonce());
+        assertEquals("openid profile email", pushed.scope());
+        assertEquals(IncodeFixture.PORTAL + Sandbox.PORTAL_INCODE_CALLBACK, pushed.redirectUri());
+        assertEquals(CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(p.codeVerifier())).getValue(), pushed.codeChallenge());
+        assertEquals(ProofingStatus.OK, proofing.complete(fx.finish(p, Outcome.VERIFIED), p).status());
+    }
+
+    @Test
+    void withoutPushedRequestsTheAuthorizationUrlCarriesStateNoncePkceAndTheHint() throws Exception {
+        fx.incode().advertisePushedAuthorizationRequests(false);
+        try {
+            IncodeProofing direct = fx.proofing();
+            int pushedBefore = fx.incode().pushedRequests().size();
+            PendingVerification p = direct.begin(JANE);
+            Map<String, List<String>> q = URLUtils.parseParameters(p.authorizationUri().getRawQuery());
+            assertEquals(fx.sandbox.incodeIssuer() + "/oauth2/authorize",
+                    p.authorizationUri().toString().substring(0, p.authorizationUri().toString().indexOf('?')));
+            assertEquals(List.of("code"), q.get("response_type"));
+            assertEquals(List.of("openid profile email"), q.get("scope"));
+            assertEquals(List.of(fx.sandbox.credentials().incodeClientId()), q.get("client_id"));
+            assertEquals(List.of(IncodeFixture.PORTAL + Sandbox.PORTAL_INCODE_CALLBACK), q.get("redirect_uri"));
+            assertEquals(List.of(JANE), q.get("login_hint"));
+            assertEquals(List.of(p.state()), q.get("state"));
+            assertEquals(List.of(p.nonce()), q.get("nonce"));
+            assertEquals(List.of("S256"), q.get("code_challenge_method"));
+            assertEquals(List.of(CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(p.codeVerifier())).getValue()),
+                    q.get("code_challenge"));
+            assertFalse(p.authorizationUri().toString().contains(p.codeVerifier()), "only the challenge travels");
+            assertEquals(pushedBefore, fx.incode().pushedRequests().size(), "nothing was pushed");
+            PendingVerification other = direct.begin(JANE);
+            assertNotEquals(p.state(), other.state());
+            assertNotEquals(p.nonce(), other.nonce());
+            assertNotEquals(p.codeVerifier(), other.codeVerifier());
+            assertTrue(p.state().length() >= 43 && p.nonce().length() >= 43, "256 random bits each");
+            assertEquals(ProofingStatus.OK, direct.complete(fx.finish(p, Outcome.VERIFIED), p).status());
+        } finally {
+            fx.incode().advertisePushedAuthorizationRequests(true);
+        }
+    }
+
+    @Test
+    void aPushedRequestIncodeRefusesMeansIncodeCannotBeUsedNow() {
+        Map<String, String> config = fx.config();
+        config.put("incode.client-secret", "a-wrong-secret-that-is-long-enough-for-hs256");
+        ProofingUnavailableException e = assertThrows(ProofingUnavailableException.class, () -> IncodeFixture.proofing(config).begin(JANE));
+        assertTrue(e.getMessage().contains("invalid_client"), e::getMessage);
+        assertFalse(e.getMessage().contains("a-wrong-secret"), "the secret is not in the message");
     }
 
     @ParameterizedTest
@@ -153,11 +196,19 @@ class IncodeProofingContractTest {
         Map<String, String> config = fx.config();
         config.put("incode.client-auth", method);
         config.put("incode.client-secret", "a-wrong-secret-that-is-long-enough-for-hs256");
-        VerificationFailedException e = assertThrows(VerificationFailedException.class,
-                () -> verify(IncodeFixture.proofing(config), JANE, Outcome.VERIFIED));
-        assertEquals(Reason.CODE_REJECTED, e.reason());
-        assertEquals("invalid_client", ((OidcException) e.getCause()).oauthError());
-        assertFalse(e.getMessage().contains("a-wrong-secret"), "the secret is not in the message");
+        // with pushed requests the wrong secret is refused at the start, so look at the token endpoint without them
+        fx.incode().advertisePushedAuthorizationRequests(false);
+        try {
+            VerificationFailedException e = assertThrows(VerificationFailedException.class,
+                    () -> verify(IncodeFixture.proofing(config), JANE, Outcome.VERIFIED));
+            assertEquals(Reason.CODE_REJECTED, e.reason());
+            assertEquals("invalid_client", ((OidcException) e.getCause()).oauthError());
+            assertFalse(e.getMessage().contains("a-wrong-secret"), "the secret is not in the message");
+        } finally {
+            fx.incode().advertisePushedAuthorizationRequests(true);
+        }
+        ProofingUnavailableException pushed = assertThrows(ProofingUnavailableException.class, () -> IncodeFixture.proofing(config).begin(JANE));
+        assertTrue(pushed.getMessage().contains("invalid_client"), pushed::getMessage);
     }
 
     @Test

@@ -139,4 +139,19 @@ class IncodeResilienceTest {
         assertEquals(Reason.UNAVAILABLE, e.reason(), e.getMessage());
         assertEquals(Reason.CODE_REJECTED, assertThrows(VerificationFailedException.class, () -> proofing.complete(callback, p)).reason());
     }
+
+    @Test
+    void aPushedRequestEndpointThatCannotBeReachedIsUnavailableEvenWithDiscoveryAtHand() throws Exception {
+        IncodeProofing proofing = fx.proofing();
+        proofing.begin(JANE);
+        fx.sandbox.suspend();
+        try {
+            ProofingUnavailableException u = assertThrows(ProofingUnavailableException.class, () -> proofing.begin(JANE));
+            assertEquals(OidcException.Reason.UNAVAILABLE, assertInstanceOf(OidcException.class, u.getCause()).reason());
+        } finally {
+            fx.sandbox.resume();
+        }
+        PendingVerification p = proofing.begin(JANE);
+        assertEquals(ProofingStatus.OK, proofing.complete(fx.finish(p, Outcome.VERIFIED), p).status());
+    }
 }

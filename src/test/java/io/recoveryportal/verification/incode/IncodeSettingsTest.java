@@ -39,6 +39,7 @@ class IncodeSettingsTest {
         assertEquals(ClientAuthMethod.CLIENT_SECRET_BASIC, s.clientAuth());
         assertEquals(List.of("openid", "profile", "email"), s.scopes());
         assertEquals(OidcSettings.DEFAULT_READ_TIMEOUT, s.readTimeout());
+        assertEquals(OidcSettings.DEFAULT_METADATA_MAX_AGE, s.metadataMaxAge());
         assertNull(s.tls());
     }
 
@@ -54,7 +55,9 @@ class IncodeSettingsTest {
         c.put("incode.scopes", "openid  profile");
         c.put("incode.connect-timeout-ms", "1500");
         c.put("incode.read-timeout-ms", "2500");
+        c.put("incode.discovery-max-age", "PT5M");
         OidcSettings s = from(c);
+        assertEquals(Duration.ofMinutes(5), s.metadataMaxAge());
         assertEquals(ClientAuthMethod.CLIENT_SECRET_JWT, s.clientAuth());
         assertEquals(List.of("openid", "profile"), s.scopes());
         assertEquals(Duration.ofMillis(1500), s.connectTimeout());
@@ -72,6 +75,11 @@ class IncodeSettingsTest {
         Map<String, String> e = minimal();
         e.put("incode.read-timeout-ms", "soon");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> from(e)).getMessage().contains("INCODE_READ_TIMEOUT_MS"));
+        Map<String, String> f = minimal();
+        f.put("incode.discovery-max-age", "an hour");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> from(f)).getMessage().contains("INCODE_DISCOVERY_MAX_AGE"));
+        f.put("incode.discovery-max-age", "PT0S");
+        assertThrows(IllegalArgumentException.class, () -> from(f));
         assertFalse(from(minimal()).toString().contains("s3cr3t"));
     }
 }

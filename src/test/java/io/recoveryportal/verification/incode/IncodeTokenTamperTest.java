@@ -3,8 +3,10 @@ package io.recoveryportal.verification.incode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.util.URLUtils;
+import io.recoveryportal.sandbox.CodeFlow;
 import io.recoveryportal.sandbox.IncodeProvider;
 import io.recoveryportal.sandbox.IncodeProvider.Tamper;
 import io.recoveryportal.sandbox.IncodeVerification.Outcome;
@@ -58,7 +60,7 @@ class IncodeTokenTamperTest {
 
     @ParameterizedTest
     @EnumSource(names = {"BAD_SIGNATURE", "UNKNOWN_KID", "ALG_NONE", "HS256_WITH_CLIENT_SECRET", "WRONG_ISSUER",
-            "WRONG_AUDIENCE", "EXPIRED", "ISSUED_IN_FUTURE", "WRONG_NONCE"})
+            "WRONG_AUDIENCE", "EXTRA_AUDIENCE", "EXPIRED", "ISSUED_IN_FUTURE", "WRONG_NONCE"})
     void aForgedOrMisdirectedIdTokenIsRefused(Tamper mode) throws Exception {
         PendingVerification[] p = new PendingVerification[1];
         URI[] callback = new URI[1];
@@ -69,6 +71,47 @@ class IncodeTokenTamperTest {
         for (String secret : List.of(idToken, idToken.split("\\.")[0], code, p[0].state(), fx.sandbox.credentials().incodeClientSecret())) {
             assertFalse(e.getMessage().contains(secret), "no token, code, state or secret in the message");
         }
+    }
+
+    @Test
+    void aTokenAlsoForAnotherAudienceIsRefusedForThatReason() throws Exception {
+        VerificationFailedException e = assertThrows(VerificationFailedException.class,
+                () -> verifyTampered(Tamper.EXTRA_AUDIENCE, new PendingVerification[1], new URI[1]));
+        assertTrue(e.getMessage().contains("audience"), e::getMessage);
+    }
+
+    // ---- the authorization response's issuer (RFC 9207): Incode advertises it, so it must be there and be Incode ----
+
+    @ParameterizedTest
+    @EnumSource(value = CodeFlow.ResponseTamper.class, names = {"OMIT_ISS", "WRONG_ISS"})
+    void aCallbackWithoutIncodesIssuerIsRefusedBeforeTheCodeIsSpent(CodeFlow.ResponseTamper mode) throws Exception {
+        PendingVerification p = proofing.begin("jane.smith@contoso.com");
+        fx.incode().tamperNextResponse(mode);
+        URI callback = fx.finish(p, Outcome.VERIFIED);
+        int issued = fx.incode().issued().size();
+        VerificationFailedException e = assertThrows(VerificationFailedException.class, () -> proofing.complete(callback, p));
+        assertEquals(Reason.ISSUER_MISMATCH, e.reason(), e::getMessage);
+        assertEquals(issued, fx.incode().issued().size(), "no code was exchanged");
+    }
+
+    @Test
+    void aCancelNamingAnotherIssuerIsNoCancel() throws Exception {
+        PendingVerification p = proofing.begin("jane.smith@contoso.com");
+        fx.incode().tamperNextResponse(CodeFlow.ResponseTamper.WRONG_ISS);
+        URI callback = fx.cancel(p);
+        assertEquals(Reason.ISSUER_MISMATCH, assertThrows(VerificationFailedException.class, () -> proofing.complete(callback, p)).reason());
+    }
+
+    @Test
+    void aSecondIssuerAddedToAGenuineCallbackIsRefused() throws Exception {
+        PendingVerification p = proofing.begin("jane.smith@contoso.com");
+        URI callback = fx.finish(p, Outcome.VERIFIED);
+        for (String extra : List.of("&iss=https%3A%2F%2Fevil.example", "&iss=" + fx.sandbox.incodeIssuer())) {
+            URI doubled = URI.create(callback + extra);
+            assertEquals(Reason.ISSUER_MISMATCH, assertThrows(VerificationFailedException.class, () -> proofing.complete(doubled, p)).reason());
+        }
+        // refused before the code was used: the genuine callback still completes
+        assertEquals(ProofingStatus.OK, proofing.complete(callback, p).status());
     }
 
     @ParameterizedTest

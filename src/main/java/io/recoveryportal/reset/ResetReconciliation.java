@@ -1,0 +1,62 @@
+package io.recoveryportal.reset;
+
+import io.recoveryportal.recovery.RecoverySettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every {@code recovery.reset.reconcile-interval}: finishes the resets left in doubt, so that a write that went
+ * unanswered, or a node that died in the middle of a reset, ends with the notice sent and the sessions revoked,
+ * or with the person free to try again, without anyone having to come back. With several nodes each runs it; an
+ * attempt is taken by one run at a time through its version column (see {@link ResetService#reconcile()}).
+ */
+@ApplicationScoped
+public class ResetReconciliation {
+
+    private static final Logger LOG = Logger.getLogger(ResetReconciliation.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    ResetService resets;
+
+    @Inject
+    RecoverySettings settings;
+
+    private ScheduledFuture<?> task;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        long every = settings.reconcileInterval().toMillis();
+        task = executor.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** One round; public so an operator's tool or a test can run it now. */
+    public void runOnce() {
+        try {
+            int read = resets.reconcile();
+            if (read > 0) {
+                LOG.log(Level.INFO, "Reconciliation read the directory for {0} reset(s) in doubt", read);
+            }
+        } catch (RuntimeException e) {
+            // the database or the directory is away: the next round tries again
+            LOG.log(Level.WARNING, "Reset reconciliation failed: {0}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}
