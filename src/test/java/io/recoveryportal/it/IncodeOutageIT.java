@@ -31,8 +31,8 @@ import org.openqa.selenium.WebDriver;
  */
 class IncodeOutageIT {
 
-    /** Jane's secondary address has a rate-limit bucket of its own (three starts a day in the shared portal). */
-    private static final String JANE = "j.smith@contoso.com";
+    /** An account no other test disables (RecoveryFlowIT's "this wasn't me" locks jane's). */
+    private static final String EMPLOYEE = "claire.dubois-martin@contoso.com";
 
     private static WebDriver browser;
     private final PortalProcess portal = TestEnvironment.portal();
@@ -84,7 +84,7 @@ class IncodeOutageIT {
 
     @Test
     void aServerErrorAtIncodeOffersTryAgainWhichCompletesTheSameCheck() throws Exception {
-        URI callback = verifiedAtIncode(JANE);
+        URI callback = verifiedAtIncode(EMPLOYEE);
         sandbox.incode().tokenOutage(TokenOutage.SERVER_ERROR, 1);
         browser.get(callback.toString());
         Browser.awaitHeading(browser, "We could not reach the identity service");
@@ -97,7 +97,7 @@ class IncodeOutageIT {
 
     @Test
     void incodeRefusingConnectionsOffersTryAgainAndItWorksOnceIncodeIsBack() throws Exception {
-        URI callback = verifiedAtIncode(JANE);
+        URI callback = verifiedAtIncode(EMPLOYEE);
         sandbox.suspend();
         try {
             browser.get(callback.toString());

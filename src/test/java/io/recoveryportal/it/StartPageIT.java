@@ -108,11 +108,12 @@ class StartPageIT {
         // one every 24 / PER_ACCOUNT_PER_DAY hours
         int perDay = TestEnvironment.PER_ACCOUNT_PER_DAY;
         String email = "wait.for.it@contoso.com";
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15));
         for (int i = 0; i <= perDay; i++) {
             browser.manage().deleteAllCookies();
             browser.get(portal.baseUrl() + "/?email=" + email + "&action=password");
-            browser.findElement(By.id("start:continue")).click();
-            browser.findElement(By.id("back:verify")).click();
+            wait.until(d -> d.findElement(By.id("start:continue"))).click();
+            wait.until(d -> d.findElement(By.id("back:verify"))).click();
             if (i < perDay) {
                 Browser.awaitUrl(browser, TestEnvironment.sandbox().incodeIssuer());
             }
