@@ -14,7 +14,10 @@ COPY --chown=payara:payara target/portal.war /opt/payara/deployments/portal.war
 # The embedded H2 default keeps its file in a volume; production sets DB_URL to PostgreSQL instead.
 ENV DB_URL=jdbc:h2:file:/opt/payara/data/portal
 VOLUME /opt/payara/data
-EXPOSE 8080
+# Health and metrics are served on the management port only (README, "Operations"); probes come from outside the
+# container, so it listens on every address here. Publish 8080 to users, and 9090 to the cluster only.
+ENV PORTAL_MANAGEMENT_ADDRESS=0.0.0.0
+EXPOSE 8080 9090
 
 # The image's entrypoint is "java ... -jar payara-micro.jar"; these are Payara Micro's arguments.
 CMD ["--deploy", "/opt/payara/deployments/portal.war", "--contextroot", "/", \

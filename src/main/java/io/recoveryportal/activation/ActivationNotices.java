@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -31,6 +30,7 @@ public class ActivationNotices {
 
     private static final Logger LOG = Logger.getLogger(ActivationNotices.class.getName());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
+    private static final String MANAGER_NOTICE = "notification.activated.manager";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -63,20 +63,29 @@ public class ActivationNotices {
                 "notification.invitation", i.getDirectoryUserId(), null);
     }
 
-    /** The account is active: tell the new hire (personal address) and their manager. */
+    /**
+     * The account is active: tell the new hire (personal address) and their manager, if the directory names one. Two
+     * messages, so neither learns the other's address, and each audited on its own: the success page says the manager
+     * was told only when that message went out ({@link #managerTold}).
+     */
     void activated(@Observes ResetDone done) {
         if (done.kind() != Attempt.Kind.ACTIVATION) {
             return;
         }
         DirectoryAccount acc = done.account();
-        List<String> to = new ArrayList<>();
-        store.forAttempt(done.attemptId()).ifPresent(i -> to.add(i.getPersonalEmail()));
-        managerAddress(acc.id()).ifPresent(to::add);
+        String subject = "Work account activated: " + acc.displayName();
         String body = "Hello,\n\n"
                 + "The work account " + acc.userPrincipalName() + " (" + acc.displayName() + ") was activated on "
                 + WHEN.format(store.now()) + ", after an identity check with a photo ID and a selfie.\n\n"
                 + "If this is unexpected, contact " + config.helpdeskContact() + " straight away.\n";
-        send(to, "Work account activated: " + acc.displayName(), body, "notification.activated", acc.id(), done.attemptId());
+        store.forAttempt(done.attemptId()).ifPresent(i -> send(List.of(i.getPersonalEmail()), subject, body,
+                "notification.activated", acc.id(), done.attemptId()));
+        managerAddress(acc.id()).ifPresent(m -> send(List.of(m), subject, body, MANAGER_NOTICE, acc.id(), done.attemptId()));
+    }
+
+    /** Whether the manager was sent the notice that this activation's account is active. */
+    public boolean managerTold(long attemptId) {
+        return store.noted(attemptId, MANAGER_NOTICE);
     }
 
     /** A reviewer decided an activation case: the new hire hears of it at their personal address. */

@@ -93,8 +93,10 @@ public class ActivationService {
 
     /** Spends the link on an identity check at Incode. */
     public Begin begin(String token, String clientAddress) {
-        if (limits.tryStart(clientAddress, OpaqueTokens.hash(String.valueOf(token))).isPresent()) {
-            return new Begin(null, null, "There have been too many attempts from here. Please wait an hour and try again.");
+        Optional<RateLimits.Limit> limited = limits.tryStart(clientAddress, OpaqueTokens.hash(String.valueOf(token)));
+        if (limited.isPresent()) {
+            return new Begin(null, null, "There have been too many attempts for now. Please try again "
+                    + limited.get().waitInWords() + ".");
         }
         Optional<Invitation> found = invitations.byToken(token);
         if (inspect(found).status() != LinkStatus.USABLE) {

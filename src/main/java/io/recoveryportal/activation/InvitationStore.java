@@ -156,6 +156,12 @@ public class InvitationStore {
         audit.record(new AuditEvent(now(), type, "system", attemptId, directoryUserId, outcome, detail));
     }
 
+    /** Whether such an event was noted for this attempt with outcome OK (a notice that went out). */
+    @Transactional
+    public boolean noted(long attemptId, String type) {
+        return audit.forAttempt(attemptId).stream().anyMatch(e -> type.equals(e.getType()) && "OK".equals(e.getOutcome()));
+    }
+
     private List<Invitation> expiredPending(String directoryUserId) {
         return em.createQuery("select i from Invitation i where i.directoryUserId = :u and i.state = :s", Invitation.class)
                 .setParameter("u", directoryUserId).setParameter("s", Invitation.State.PENDING).getResultStream()

@@ -50,7 +50,8 @@ public enum HelpdeskStatus {
             case MATCHED, APPROVED, RESETTING, COMPLETED -> Optional.of(SUCCESS);
             case ESCALATED -> Optional.of(PENDING_REVIEW);
             case FAILED, DENIED, CANCELLED -> Optional.of(FAILED);
-            case STARTED, VERIFYING, VERIFIED, EXPIRED -> Optional.empty();
+            // INTERRUPTED comes only from a browser callback, which helpdesk requests never have
+            case STARTED, VERIFYING, VERIFIED, INTERRUPTED, EXPIRED -> Optional.empty();
         };
     }
 }

@@ -28,6 +28,12 @@ public class OidcException extends Exception {
         USERINFO_MISMATCH,
         /** The provider could not be reached, or answered with a server error. */
         UNAVAILABLE,
+        /**
+         * The provider could not be reached before the code was sent (no connection, discovery down), or its token
+         * endpoint failed with a server error rather than refusing the code: the code was not redeemed, so the same
+         * callback may be tried again while the code lives.
+         */
+        NOT_REDEEMED,
         /** The provider did not answer in time; a code sent may have been spent. */
         TIMEOUT,
         /** Discovery could not be used: its issuer is not exactly the configured one, or it is malformed. */

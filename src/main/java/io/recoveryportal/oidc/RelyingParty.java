@@ -128,7 +128,7 @@ public final class RelyingParty {
         URI tokenEndpoint = provider.getTokenEndpointURI();
         PushedAuthorizationRequest par = new PushedAuthorizationRequest(provider.getPushedAuthorizationRequestEndpointURI(),
                 settings.clientAuth().authentication(clientId, secret, tokenEndpoint), request);
-        HTTPResponse http = send(par.toHTTPRequest(), "pushed authorization request endpoint");
+        HTTPResponse http = send(par.toHTTPRequest(), "pushed authorization request endpoint", Reason.UNAVAILABLE);
         PushedAuthorizationResponse response = parse(http, PushedAuthorizationResponse::parse, "pushed authorization response");
         if (!response.indicatesSuccess()) {
             ErrorObject error = response.toErrorResponse().getErrorObject();
@@ -160,7 +160,13 @@ public final class RelyingParty {
             throw new OidcException(Reason.STATE_MISMATCH, response.getState() == null
                     ? "the callback carries no state" : "the callback's state is not the pending request's");
         }
-        ProviderDiscovery.Provider provider = discovery.provider();
+        ProviderDiscovery.Provider provider;
+        try {
+            provider = discovery.provider();
+        } catch (OidcException e) {
+            // the code never left the portal: the same callback can be tried again
+            throw e.reason() == Reason.UNAVAILABLE ? new OidcException(Reason.NOT_REDEEMED, e.getMessage(), null, e) : e;
+        }
         // Then the issuer, on errors too and before the code is used (RFC 9207 §2.4)
         checkResponseIssuer(callback, provider.metadata());
         if (!response.indicatesSuccess()) {
@@ -213,13 +219,14 @@ public final class RelyingParty {
         TokenRequest request = new TokenRequest.Builder(endpoint,
                 settings.clientAuth().authentication(clientId, secret, endpoint),
                 new AuthorizationCodeGrant(code, settings.redirectUri(), verifier)).build();
-        HTTPResponse http = send(request.toHTTPRequest(), "token endpoint");
+        HTTPResponse http = send(request.toHTTPRequest(), "token endpoint", Reason.NOT_REDEEMED);
+        if (http.getStatusCode() / 100 == 5) {
+            // a server error is not a refusal of the code (that is a 400 invalid_grant): it can be tried again
+            throw new OidcException(Reason.NOT_REDEEMED, "the token endpoint answered HTTP " + http.getStatusCode());
+        }
         TokenResponse response = parse(http, OIDCTokenResponseParser::parse, "token response");
         if (!response.indicatesSuccess()) {
             ErrorObject error = response.toErrorResponse().getErrorObject();
-            if (http.getStatusCode() / 100 == 5) {
-                throw new OidcException(Reason.UNAVAILABLE, "the token endpoint answered HTTP " + http.getStatusCode());
-            }
             String oauthError = error == null ? null : error.getCode();
             throw new OidcException(Reason.CODE_REJECTED, "the token endpoint refused the code: " + oauthError
                     + " (HTTP " + http.getStatusCode() + ")", oauthError, null);
@@ -266,7 +273,7 @@ public final class RelyingParty {
         if (accessToken == null) {
             throw new OidcException(Reason.PROVIDER_ERROR, "the access token is not a bearer token");
         }
-        HTTPResponse http = send(new UserInfoRequest(endpoint, accessToken).toHTTPRequest(), "userinfo endpoint");
+        HTTPResponse http = send(new UserInfoRequest(endpoint, accessToken).toHTTPRequest(), "userinfo endpoint", Reason.UNAVAILABLE);
         UserInfoResponse response = parse(http, UserInfoResponse::parse, "userinfo response");
         if (!response.indicatesSuccess()) {
             Reason reason = http.getStatusCode() / 100 == 5 ? Reason.UNAVAILABLE : Reason.PROVIDER_ERROR;
@@ -296,12 +303,18 @@ public final class RelyingParty {
         }
     }
 
-    /** One attempt; a timeout after the connection was made is TIMEOUT, anything else that fails is UNAVAILABLE. */
-    private HTTPResponse send(HTTPRequest request, String what) throws OidcException {
+    /**
+     * One attempt. A connection that could not be made (refused, or not made in time) never carried the request:
+     * {@code unreached}. A timeout after the connection was made is TIMEOUT, and anything else that fails is
+     * UNAVAILABLE: in both the provider may have acted on the request.
+     */
+    private HTTPResponse send(HTTPRequest request, String what, Reason unreached) throws OidcException {
         try {
             return http.send(request);
         } catch (HttpConnectTimeoutException e) {
-            throw new OidcException(Reason.UNAVAILABLE, "the " + what + " could not be reached in time", null, e);
+            throw new OidcException(unreached, "the " + what + " could not be reached in time", null, e);
+        } catch (java.net.ConnectException e) {
+            throw new OidcException(unreached, "the " + what + " could not be reached: " + e.getClass().getSimpleName(), null, e);
         } catch (HttpTimeoutException e) {
             throw new OidcException(Reason.TIMEOUT, "the " + what + " did not answer in time", null, e);
         } catch (IOException e) {

@@ -29,10 +29,14 @@ public class Attempt {
 
     /**
      * STARTED → VERIFYING (sent to Incode) → VERIFIED (callback claimed, being checked) → MATCHED | ESCALATED |
-     * FAILED | CANCELLED; ESCALATED → APPROVED | DENIED; MATCHED or APPROVED → RESETTING → COMPLETED (or back,
-     * when the directory could not be reached and the person may retry).
+     * FAILED | CANCELLED | INTERRUPTED; ESCALATED → APPROVED | DENIED; MATCHED or APPROVED → RESETTING → COMPLETED (or
+     * back, when the directory could not be reached and the person may retry). VERIFIED goes back to VERIFYING when
+     * Incode could not be reached before it took the callback's code, so the same callback can be completed again;
+     * INTERRUPTED when Incode failed after the code may have reached it (the person starts again).
      */
-    public enum State { STARTED, VERIFYING, VERIFIED, MATCHED, ESCALATED, APPROVED, DENIED, RESETTING, COMPLETED, FAILED, CANCELLED, EXPIRED }
+    public enum State {
+        STARTED, VERIFYING, VERIFIED, MATCHED, ESCALATED, APPROVED, DENIED, RESETTING, COMPLETED, FAILED, CANCELLED, INTERRUPTED, EXPIRED
+    }
 
     @Id
     @SequenceGenerator(name = "attempt_seq", sequenceName = "attempt_seq", allocationSize = 1)

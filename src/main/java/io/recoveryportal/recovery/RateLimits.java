@@ -18,8 +18,25 @@ import java.util.Optional;
 @ApplicationScoped
 public class RateLimits {
 
-    /** Which limit was hit. */
-    public enum Limit { CLIENT, ACCOUNT, GLOBAL }
+    /** Which kind of limit refused. */
+    public enum Kind { CLIENT, ACCOUNT, GLOBAL }
+
+    /** The limit that refused, and how long until it lets one more verification start. */
+    public record Limit(Kind kind, Duration retryAfter) {
+
+        /** The wait for a person to read: "in about 5 hours", never shorter than it really is. */
+        public String waitInWords() {
+            long minutes = (retryAfter.toSeconds() + 59) / 60;
+            if (minutes <= 1) {
+                return "in a minute";
+            }
+            if (minutes < 60) {
+                return "in about " + minutes + " minutes";
+            }
+            long hours = (minutes + 59) / 60;
+            return hours == 1 ? "in about an hour" : "in about " + hours + " hours";
+        }
+    }
 
     private static final int MAX_TRACKED = 100_000;
 
@@ -41,17 +58,22 @@ public class RateLimits {
             global = bucket(settings.incodeSessionsPerHour(), Duration.ofHours(1));
         }
         if (client.getAvailableTokens() < 1) {
-            return Optional.of(Limit.CLIENT);
+            return Optional.of(refusal(Kind.CLIENT, client));
         }
         if (account.getAvailableTokens() < 1) {
-            return Optional.of(Limit.ACCOUNT);
+            return Optional.of(refusal(Kind.ACCOUNT, account));
         }
         if (!global.tryConsume(1)) {
-            return Optional.of(Limit.GLOBAL);
+            return Optional.of(refusal(Kind.GLOBAL, global));
         }
         client.tryConsume(1);
         account.tryConsume(1);
         return Optional.empty();
+    }
+
+    /** The buckets refill a token at a time (a limit of 5 a day gives one back every 4.8 hours), so this is the real wait. */
+    private static Limit refusal(Kind kind, Bucket bucket) {
+        return new Limit(kind, Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
     }
 
     private static Bucket bucket(int capacity, Duration period) {

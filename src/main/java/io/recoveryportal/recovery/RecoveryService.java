@@ -176,8 +176,12 @@ public class RecoveryService {
 
     // ---- the callback ----
 
-    /** Where the person goes after Incode sent them back. */
-    public enum Verdict { MATCHED, APPROVED, ESCALATED, FAILED, CANCELLED, INVALID, UNAVAILABLE }
+    /**
+     * Where the person goes after Incode sent them back. RETRY: Incode could not be reached before it took the code,
+     * and the same callback may be completed again ({@link #retry}); UNAVAILABLE: Incode failed after that, the
+     * attempt is INTERRUPTED and the person starts again.
+     */
+    public enum Verdict { MATCHED, APPROVED, ESCALATED, FAILED, CANCELLED, INVALID, UNAVAILABLE, RETRY }
 
     /**
      * Handles Incode's callback for the attempt in the cookie. The attempt is claimed first (VERIFYING →
@@ -185,6 +189,19 @@ public class RecoveryService {
      * and the code is exchanged at most once.
      */
     public Verdict complete(String rawAttemptId, URI callback) {
+        return complete(rawAttemptId, callback, false);
+    }
+
+    /**
+     * The person's "Try again" after {@link Verdict#RETRY}: the same callback once more. A code Incode now refuses
+     * (expired meanwhile, or taken after all by the request that failed) interrupts the attempt instead of failing
+     * the person's verification.
+     */
+    public Verdict retry(String rawAttemptId, URI callback) {
+        return complete(rawAttemptId, callback, true);
+    }
+
+    private Verdict complete(String rawAttemptId, URI callback, boolean retry) {
         PendingVerification[] pending = new PendingVerification[1];
         String state = stateParameter(callback);
         Optional<Attempt> claimed;
@@ -192,7 +209,7 @@ public class RecoveryService {
             claimed = store.transition(rawAttemptId, State.VERIFYING, State.VERIFIED, a -> {
                 pending[0] = new PendingVerification(null, stateMatches(a, state) ? state : "", a.getOidcNonce(), a.getPkceVerifier());
                 a.forgetPendingRequest();
-            }, "verification.callback", "OK", null);
+            }, "verification.callback", retry ? "RETRY" : "OK", null);
         } catch (AttemptStore.ConcurrentStepException e) {
             return Verdict.INVALID;
         }
@@ -203,14 +220,28 @@ public class RecoveryService {
         try {
             result = proofing.complete(callback, pending[0]);
         } catch (VerificationFailedException e) {
-            boolean cancelled = e.reason() == VerificationFailedException.Reason.CANCELLED;
-            boolean unavailable = e.reason() == VerificationFailedException.Reason.UNAVAILABLE
-                    || e.reason() == VerificationFailedException.Reason.TIMEOUT;
-            finish(rawAttemptId, cancelled ? State.CANCELLED : State.FAILED, a -> { },
-                    "verification.failed", e.reason().name(), e.getMessage());
-            return cancelled ? Verdict.CANCELLED : unavailable ? Verdict.UNAVAILABLE : Verdict.FAILED;
+            return failed(rawAttemptId, pending[0], e, retry);
         }
         return judge(rawAttemptId, claimed.get(), result);
+    }
+
+    private Verdict failed(String rawAttemptId, PendingVerification pending, VerificationFailedException e, boolean retry) {
+        VerificationFailedException.Reason reason = e.reason();
+        if (reason == VerificationFailedException.Reason.NOT_REDEEMED) {
+            // Incode never took the code: the attempt awaits the same callback again, with the same pending request
+            // (the state matched, or the relying party would have refused the callback before reaching Incode)
+            Optional<Attempt> waiting = store.transition(rawAttemptId, State.VERIFIED, State.VERIFYING,
+                    a -> a.awaitCallback(OpaqueTokens.hash(pending.state()), pending.nonce(), pending.codeVerifier()),
+                    "verification.unreachable", reason.name(), e.getMessage());
+            return waiting.isPresent() ? Verdict.RETRY : Verdict.INVALID;
+        }
+        boolean cancelled = reason == VerificationFailedException.Reason.CANCELLED;
+        boolean interrupted = reason == VerificationFailedException.Reason.UNAVAILABLE
+                || reason == VerificationFailedException.Reason.TIMEOUT
+                || retry && reason == VerificationFailedException.Reason.CODE_REJECTED;
+        finish(rawAttemptId, cancelled ? State.CANCELLED : interrupted ? State.INTERRUPTED : State.FAILED, a -> { },
+                interrupted ? "verification.interrupted" : "verification.failed", reason.name(), e.getMessage());
+        return cancelled ? Verdict.CANCELLED : interrupted ? Verdict.UNAVAILABLE : Verdict.FAILED;
     }
 
     /**

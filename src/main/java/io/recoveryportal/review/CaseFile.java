@@ -54,7 +54,20 @@ public record CaseFile(Summary summary, Directory directory, Verified verified, 
         public boolean isAvailable() {
             return problem == null;
         }
+
+        /** The manager as the page states it: a name, "none named", or "not known" when the directory was not read. */
+        public String managerShown() {
+            return !isAvailable() ? NOT_KNOWN : manager == null || manager.isBlank() ? "none named" : manager;
+        }
+
+        /** Whether the account is enabled, as the page states it; "not known" when the directory was not read. */
+        public String enabledShown() {
+            return !isAvailable() ? NOT_KNOWN : enabled ? "yes" : "no";
+        }
     }
+
+    /** What the case page says of a directory fact it could not read, rather than a guess that looks like a fact. */
+    public static final String NOT_KNOWN = "not known";
 
     /** What Incode verified; the names and birthdate are null once retention has purged them. */
     public record Verified(String fullName, String givenName, LocalDate birthdate, String status, Double score,

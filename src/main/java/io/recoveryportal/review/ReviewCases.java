@@ -86,6 +86,10 @@ public class ReviewCases {
         if (reason == null || reason.isBlank()) {
             throw new Refused("Give a reason for the decision.");
         }
+        // the page's maxlength is only the browser's courtesy: a longer reason would fail in the database instead
+        if (reason.strip().length() > ReviewDecision.REASON_MAX) {
+            throw new Refused("A reason can be at most 2,000 characters. Shorten it and record the decision again.");
+        }
         Attempt a = decidable(reference, reviewer, now);
         if (!a.isClaimedBy(reviewer.id(), now)) {
             throw new Refused("Claim the case before deciding it; your claim may have expired.");

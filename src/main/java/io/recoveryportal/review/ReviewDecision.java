@@ -37,7 +37,10 @@ public class ReviewDecision {
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private Kind decision;
 
-    @Column(nullable = false, length = 2000, updatable = false)
+    /** The reason column's length (V3__review.sql). */
+    public static final int REASON_MAX = 2000;
+
+    @Column(nullable = false, length = REASON_MAX, updatable = false)
     private String reason;
 
     @Column(name = "decided_at", nullable = false, updatable = false)

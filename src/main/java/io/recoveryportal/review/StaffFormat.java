@@ -14,7 +14,7 @@ public class StaffFormat {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public String when(Instant t) {
-        return t == null ? "not known" : WHEN.format(t);
+        return t == null ? CaseFile.NOT_KNOWN : WHEN.format(t);
     }
 
     public String score(Double score) {

@@ -39,8 +39,7 @@ public class StaffCallbackServlet extends HttpServlet {
         res.setHeader("Cache-Control", "no-store");
         Instant now = service.clock().instant();
         // the redirect URI Entra knows is built from portal.base-url, never from the Host header
-        URI callback = URI.create(config.baseUrl() + StaffSettings.CALLBACK_PATH
-                + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
+        URI callback = io.recoveryportal.oidc.CallbackUri.of(config.baseUrl() + StaffSettings.CALLBACK_PATH, req.getQueryString());
         var pending = StaffSessions.takePending(req).filter(p -> !p.expiredAt(now));
         try {
             if (pending.isEmpty()) {

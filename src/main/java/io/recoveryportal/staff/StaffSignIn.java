@@ -74,7 +74,7 @@ public final class StaffSignIn {
         return switch (r) {
             case CANCELLED -> Reason.CANCELLED;
             case STATE_MISMATCH -> Reason.STATE_MISMATCH;
-            case UNAVAILABLE, TIMEOUT, DISCOVERY_REFUSED -> Reason.UNAVAILABLE;
+            case UNAVAILABLE, NOT_REDEEMED, TIMEOUT, DISCOVERY_REFUSED -> Reason.UNAVAILABLE;
             case PROVIDER_ERROR, ISSUER_MISMATCH, CODE_REJECTED, TOKEN_INVALID, USERINFO_MISMATCH -> Reason.REFUSED;
         };
     }

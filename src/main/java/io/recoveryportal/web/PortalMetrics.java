@@ -1,6 +1,8 @@
 package io.recoveryportal.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
@@ -18,5 +20,10 @@ public class PortalMetrics {
 
     public void startSubmitted() {
         startSubmitted.inc();
+    }
+
+    /** Created at start-up, so /metrics lists the counters from the first scrape (at zero), not from their first use. */
+    void atStartUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // nothing to do: observing the event is what makes CDI create this bean now
     }
 }

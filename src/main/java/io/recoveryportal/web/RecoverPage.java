@@ -29,7 +29,7 @@ public class RecoverPage implements Serializable {
             + "wait a minute and try again here.";
 
     /** What the page shows. */
-    public enum View { NONE, LINK_PROBLEM, PASSWORD, MFA, REVIEW, DENIED, FAILED, CANCELLED, BUSY, CHECKING, DONE }
+    public enum View { NONE, LINK_PROBLEM, PASSWORD, MFA, REVIEW, DENIED, FAILED, CANCELLED, INTERRUPTED, BUSY, CHECKING, DONE }
 
     @Inject
     AttemptStore store;
@@ -43,11 +43,15 @@ public class RecoverPage implements Serializable {
     @Inject
     io.recoveryportal.recovery.RecoverySettings settings;
 
+    @Inject
+    io.recoveryportal.activation.ActivationNotices activationNotices;
+
     private String attemptId;
     private View view = View.NONE;
     private String caseReference;
     private boolean bothRequested;
     private boolean activation;
+    private boolean managerTold;
     private String newPassword;
     private String confirmation;
     private String problem;
@@ -81,11 +85,13 @@ public class RecoverPage implements Serializable {
             case DENIED -> View.DENIED;
             case FAILED -> View.FAILED;
             case CANCELLED -> View.CANCELLED;
+            case INTERRUPTED -> View.INTERRUPTED;
             case RESETTING -> a.isResetInDoubt(store.now(), settings.resetClaimTimeout()) ? View.CHECKING : View.BUSY;
             case VERIFIED -> View.BUSY;
             case COMPLETED -> View.DONE;
             case STARTED, VERIFYING, EXPIRED -> View.NONE;
         };
+        managerTold = activation && view == View.DONE && activationNotices.managerTold(a.getId());
     }
 
     public String setPassword() {
@@ -142,6 +148,11 @@ public class RecoverPage implements Serializable {
     /** A new hire's activation rather than a recovery: the same steps, other words. */
     public boolean isActivation() {
         return activation;
+    }
+
+    /** A new hire's manager was sent the notice that the account is active (not every new hire has a manager). */
+    public boolean isManagerTold() {
+        return managerTold;
     }
 
     public boolean isBothRequested() {

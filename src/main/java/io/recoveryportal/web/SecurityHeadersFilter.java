@@ -4,7 +4,6 @@ import io.recoveryportal.config.PortalConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,8 +15,10 @@ import java.net.URI;
  * and no scripts at all outside the helpdesk area, so the content security policy can forbid them. Forms may only
  * post to the portal itself and, because browsers apply form-action to the redirect after a post, to the identity
  * provider's origin.
+ *
+ * <p>Mapped in web.xml as the first filter (for requests and error dispatches), so that even a request the
+ * portal refuses outright ({@link RequestRules}) carries these headers.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

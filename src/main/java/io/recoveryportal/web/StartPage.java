@@ -43,6 +43,9 @@ public class StartPage implements Serializable {
     @Inject
     RecoverySettings settings;
 
+    @Inject
+    io.recoveryportal.config.PortalConfig config;
+
     public String getEmail() {
         return email;
     }
@@ -128,9 +131,10 @@ public class StartPage implements Serializable {
             AttemptCookie.set((HttpServletResponse) ec.getResponse(), r.attemptId(), settings.attemptLifetime());
             ec.redirect(r.to().toString());
             fc.responseComplete();
-        } else if (outcome instanceof RecoveryService.Limited) {
-            notice = "There have been too many attempts for now. Please wait an hour and try again, or contact "
-                    + "your IT helpdesk if you need help sooner.";
+        } else if (outcome instanceof RecoveryService.Limited l) {
+            // the wait of the limit that refused: an hour's worth from one address, a day's for one account
+            notice = "There have been too many attempts for now. Please try again " + l.limit().waitInWords() + ", or contact "
+                    + config.helpdeskContact() + " if you need help sooner.";
         } else {
             notice = "We cannot start the identity check right now. Nothing about your account was changed. "
                     + "Please try again in a few minutes.";

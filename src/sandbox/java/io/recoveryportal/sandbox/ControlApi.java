@@ -89,6 +89,8 @@ final class ControlApi implements HttpHandler {
                 case "/control/graph/directory/reset" -> sandbox.directory().reset();
                 case "/control/incode/rotate-keys" -> sandbox.incode().keys().rotate();
                 case "/control/entra/rotate-keys" -> sandbox.entraKeys().rotate();
+                case "/control/incode/token-outage" -> sandbox.incode().tokenOutage(
+                        IncodeProvider.TokenOutage.valueOf(q.getOrDefault("kind", "NONE").toUpperCase()), Integer.parseInt(q.getOrDefault("count", "1")));
                 case "/control/incode/tamper" -> sandbox.incode().tamperNext(IncodeProvider.Tamper.valueOf(q.getOrDefault("mode", "NONE").toUpperCase()));
                 case "/control/incode/response" -> sandbox.incode().tamperNextResponse(responseTamper(q));
                 case "/control/incode/par" -> sandbox.incode().advertisePushedAuthorizationRequests(flag(q, "advertise"));

@@ -47,6 +47,11 @@ public final class Directory {
             List<String> proxyAddresses, String givenName, String surname, String displayName, String department,
             String jobTitle, String managerId, Instant createdDateTime, Instant employeeHireDate, String birthdate,
             List<String> memberOf, List<String> appRoles, Map<String, Object> document, String note) {
+
+        User withManager(String newManagerId) {
+            return new User(id, userPrincipalName, mail, otherMails, proxyAddresses, givenName, surname, displayName, department,
+                    jobTitle, newManagerId, createdDateTime, employeeHireDate, birthdate, memberOf, appRoles, document, note);
+        }
     }
 
     /** A user as of now: the profile plus everything Graph writes. {@code lastPasswordSet} is null until a reset. */
@@ -112,7 +117,7 @@ public final class Directory {
     private final SecureRandom random = new SecureRandom();
 
     private static final class MutableAccount {
-        final User profile;
+        User profile;
         boolean accountEnabled;
         Instant lastPasswordChange;
         PasswordSet lastPasswordSet;
@@ -453,6 +458,15 @@ public final class Directory {
             throw new IllegalArgumentException("No such user: " + userId);
         }
         return a;
+    }
+
+    /**
+     * Changes who the directory names as a user's manager (null: nobody), as an HR system would; not a Graph write,
+     * so not in the write log. For tests of what depends on a manager; {@link #reset()} restores the seed.
+     */
+    public synchronized void setManager(String userId, String managerId) {
+        MutableAccount a = requireMutable(userId);
+        a.profile = a.profile.withManager(managerId);
     }
 
     // ---- writes: each one is logged ----

@@ -78,6 +78,13 @@ public final class IncodeProvider implements HttpHandler {
         SLOW_TOKEN_ENDPOINT
     }
 
+    /**
+     * What the token endpoint does with the next authorization-code requests instead of its work, for outage tests:
+     * SERVER_ERROR answers 503 and leaves the code unredeemed; DROP_CONNECTION redeems the code and then closes the
+     * connection without an answer (the provider took the code, the answer was lost).
+     */
+    public enum TokenOutage { NONE, SERVER_ERROR, DROP_CONNECTION }
+
     /** The status {@link Tamper#UNKNOWN_STATUS} puts in the token. */
     public static final String UNKNOWN_STATUS = "MANUAL_REVIEW_APPROVED";
 
@@ -123,6 +130,8 @@ public final class IncodeProvider implements HttpHandler {
     private final IncodeWebhooks webhooks = new IncodeWebhooks();
     private final IncodeB2b b2b;
     private volatile Duration slowTokenDelay = Duration.ofSeconds(15);
+    private volatile TokenOutage tokenOutage = TokenOutage.NONE;
+    private final java.util.concurrent.atomic.AtomicInteger tokenOutagesLeft = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Duration machineTokenLifetime = Duration.ofSeconds(CLIENT_CREDENTIALS_SECONDS);
     private SigningKeys strayKeys;
 
@@ -205,6 +214,12 @@ public final class IncodeProvider implements HttpHandler {
     /** Lifetime of new authorization codes; Incode's is about 60 seconds. */
     public void codeLifetime(Duration lifetime) {
         flow.codeLifetime(lifetime);
+    }
+
+    /** The next {@code count} authorization-code requests meet this outage; NONE (or a count of 0) ends it. */
+    public void tokenOutage(TokenOutage kind, int count) {
+        tokenOutagesLeft.set(kind == TokenOutage.NONE ? 0 : count);
+        tokenOutage = kind;
     }
 
     /** How long {@link Tamper#SLOW_TOKEN_ENDPOINT} holds the token response back (15 s unless changed). */
@@ -522,6 +537,16 @@ public final class IncodeProvider implements HttpHandler {
     }
 
     private void authorizationCode(HttpExchange ex, Map<String, String> form) throws IOException {
+        TokenOutage outage = tokenOutagesLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? tokenOutage : TokenOutage.NONE;
+        if (outage == TokenOutage.SERVER_ERROR) {
+            oauthError(ex, 503, "temporarily_unavailable", "The service is temporarily unavailable.");
+            return;
+        }
+        if (outage == TokenOutage.DROP_CONNECTION) {
+            flow.redeem(form.get("code"), sandbox.credentials().incodeClientId(), form.get("redirect_uri"), form.get("code_verifier"));
+            ex.close();
+            return;
+        }
         if (tamper.compareAndSet(Tamper.SLOW_TOKEN_ENDPOINT, Tamper.NONE)) {
             try {
                 Thread.sleep(slowTokenDelay.toMillis());

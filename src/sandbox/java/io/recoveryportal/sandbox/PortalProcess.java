@@ -25,12 +25,14 @@ public final class PortalProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final long readyMillis;
     private final List<String> output;
 
-    private PortalProcess(Process process, int port, long readyMillis, List<String> output) {
+    private PortalProcess(Process process, int port, int managementPort, long readyMillis, List<String> output) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.readyMillis = readyMillis;
         this.output = output;
     }
@@ -39,6 +41,8 @@ public final class PortalProcess implements AutoCloseable {
      * Starts Payara Micro with the WAR and waits until it says "ready" and the deployment succeeded. The
      * configuration goes in as environment variables (MicroProfile Config's mapping: {@code incode.client-secret}
      * becomes {@code INCODE_CLIENT_SECRET}), never as -D options: a command line is readable by every local user.
+     * Unless the configuration says otherwise, the portal listens on loopback only, and its management listener
+     * (health and metrics) on a free port of its own.
      *
      * @param microJar payara-micro.jar, or the portal-micro.jar uber jar (which has the WAR and commands inside)
      * @param war the WAR to deploy at "/", or null for the uber jar
@@ -46,6 +50,12 @@ public final class PortalProcess implements AutoCloseable {
      */
     public static PortalProcess start(Path microJar, Path war, Path rootDir, int port, Map<String, String> config,
             List<String> jvmOptions, PrintStream echo, Duration timeout) throws IOException, InterruptedException {
+        return start(microJar, war, rootDir, port, config, jvmOptions, List.of(), echo, timeout);
+    }
+
+    /** The same, with more of Payara Micro's own options, such as {@code --sslport 8443}. */
+    public static PortalProcess start(Path microJar, Path war, Path rootDir, int port, Map<String, String> config,
+            List<String> jvmOptions, List<String> microOptions, PrintStream echo, Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(rootDir);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -57,9 +67,14 @@ public final class PortalProcess implements AutoCloseable {
         }
         cmd.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--disablephonehome", "--nohostaware",
                 "--rootDir", rootDir.toString()));
+        cmd.addAll(microOptions);
         long t0 = System.nanoTime();
+        Map<String, String> settings = new java.util.HashMap<>(config);
+        settings.putIfAbsent("portal.listen-address", "127.0.0.1");
+        settings.putIfAbsent("portal.management-port", Integer.toString(freePort()));
+        int managementPort = Integer.parseInt(settings.get("portal.management-port"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        config.forEach((k, v) -> pb.environment().put(io.recoveryportal.config.RequiredSettings.environmentName(k), v));
+        settings.forEach((k, v) -> pb.environment().put(io.recoveryportal.config.RequiredSettings.environmentName(k), v));
         Process p = pb.start();
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch ready = new CountDownLatch(1);
@@ -99,7 +114,7 @@ public final class PortalProcess implements AutoCloseable {
             p.destroyForcibly();
             throw new IOException("The portal did not deploy; last output:\n" + tail(lines));
         }
-        return new PortalProcess(p, port, readyMillis, lines);
+        return new PortalProcess(p, port, managementPort, readyMillis, lines);
     }
 
     public static int freePort() throws IOException {
@@ -125,6 +140,11 @@ public final class PortalProcess implements AutoCloseable {
     /** The operating system's id of the Payara process: the benchmark reads its CPU time and memory in /proc. */
     public long pid() {
         return process.pid();
+    }
+
+    /** Where health and metrics are served: the management listener, on loopback. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     /** Wall-clock milliseconds from launching the JVM to Payara's "ready" line. */

@@ -72,7 +72,7 @@ public final class SandboxMain {
         b.append("   Portal:        ").append(portal.baseUrl()).append("/   (start page answered ").append(startPageStatus).append(")\n");
         b.append("   Mailbox:       ").append(sandbox.mailboxUrl()).append('\n');
         b.append("   Sandbox:       ").append(sandbox.httpBase()).append("/   (control: POST ").append(sandbox.httpBase()).append("/control/...)\n");
-        b.append("   Readiness:     ").append(portal.baseUrl()).append("/health/ready\n");
+        b.append("   Readiness:     ").append(portal.managementUrl()).append("/health/ready   (management listener)\n");
         b.append("   Start-up:      Payara Micro + portal ready in ").append(portal.readyMillis()).append(" ms; everything in ")
                 .append(totalMillis).append(" ms\n");
         b.append(" Demo employees (type one of these addresses on the start page):\n");

@@ -120,6 +120,8 @@ class ActivationIT {
         String shown = Browser.textOf(newHire, By.id("tap"), t -> !t.isBlank());
         Browser.awaitHeading(newHire, "Your account is active");
         Browser.screenshot(newHire, "activation-done");
+        assertTrue(newHire.findElement(By.id("activated-text")).getText().contains("We have told your manager"),
+                "sofia's manager was sent the notice");
         assertTrue(directory.account(id).orElseThrow().accountEnabled(), "the sandbox's Graph shows the account enabled");
         assertEquals(directory.temporaryAccessPass(id).orElseThrow(), shown, "with the pass the page showed");
 
@@ -165,6 +167,17 @@ class ActivationIT {
     @Test
     void aMismatchGoesToReviewAndTheApprovalCompletesTheActivation() throws Exception {
         String id = directory.findByUpn("lena.schmidt@contoso.com").orElseThrow().id();
+        // HR has not named lena's manager yet: nobody may be said to have been told
+        String manager = directory.findById(id).orElseThrow().managerId();
+        directory.setManager(id, null);
+        try {
+            mismatchGoesToReviewAndTheApprovalCompletes(id);
+        } finally {
+            directory.setManager(id, manager);
+        }
+    }
+
+    private void mismatchGoesToReviewAndTheApprovalCompletes(String id) throws Exception {
         openInvitations();
         String link = invite("lena.schmidt@contoso.com");
         verify(link, "VERIFIED");
@@ -191,6 +204,10 @@ class ActivationIT {
         Browser.awaitHeading(newHire, "Your account is active");
         assertTrue(directory.account(id).orElseThrow().accountEnabled());
         assertTrue(directory.temporaryAccessPass(id).isPresent());
+        String done = newHire.findElement(By.id("activated-text")).getText();
+        assertFalse(done.contains("manager"), "no manager was told, so the page does not say so: " + done);
+        assertTrue(sandbox.mailbox().await(m -> m.subject().startsWith("Work account activated") && m.to().contains("lena.schmidt.personal@example.net"),
+                Duration.ofSeconds(10)).isPresent(), "the new hire's own notice still goes out");
     }
 
     @Test
@@ -230,7 +247,7 @@ class ActivationIT {
     void invitationsAreForAdministratorsAndHrOnly() {
         signIn(admin, "rita.reviewer@contoso.com", "/review/index.xhtml");
         Browser.awaitHeading(admin, "Review queue");
-        String session = admin.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = admin.manage().getCookieNamed(TestEnvironment.SESSION_COOKIE).getValue();
         assertEquals(404, Http.statusWithSession(portal.baseUrl() + "/admin/invitations.xhtml", session));
     }
 }

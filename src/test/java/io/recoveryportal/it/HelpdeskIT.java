@@ -84,7 +84,7 @@ class HelpdeskIT {
 
     /** The agent sends a link from the helpdesk page and lands on the request's page; returns its id. */
     private String send(String email, String ticket, String need) {
-        if (agent.manage().getCookieNamed("JSESSIONID") == null) {
+        if (agent.manage().getCookieNamed(TestEnvironment.SESSION_COOKIE) == null) {
             signIn(agent, AGENT, "/helpdesk/index.xhtml");
         }
         agent.get(portal.baseUrl() + "/helpdesk/index.xhtml");
@@ -180,9 +180,9 @@ class HelpdeskIT {
         assertFalse(agent.getPageSource().contains(link), "the agent never sees the employee's link");
         assertFalse(Files.readString(TestEnvironment.target().resolve("it-portal.log")).contains(link), "nor does the portal's log");
         // scripts run on the helpdesk pages only, from the portal itself
-        String session = agent.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = agent.manage().getCookieNamed(TestEnvironment.SESSION_COOKIE).getValue();
         String helpdeskCsp = Http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/helpdesk/request.xhtml?id=" + request))
-                .header("Cookie", "JSESSIONID=" + session).GET().build()).headers().firstValue("Content-Security-Policy").orElseThrow();
+                .header("Cookie", TestEnvironment.SESSION_COOKIE + "=" + session).GET().build()).headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(helpdeskCsp.contains("script-src 'self'") && helpdeskCsp.contains("connect-src 'self'"), helpdeskCsp);
         assertFalse(Http.get(portal.baseUrl() + "/").headers().firstValue("Content-Security-Policy").orElseThrow().contains("script-src"));
 
@@ -320,7 +320,7 @@ class HelpdeskIT {
     }
 
     private void signInIfNeeded() {
-        if (agent.manage().getCookieNamed("JSESSIONID") == null) {
+        if (agent.manage().getCookieNamed(TestEnvironment.SESSION_COOKIE) == null) {
             signIn(agent, AGENT, "/helpdesk/index.xhtml");
         }
     }
@@ -340,7 +340,7 @@ class HelpdeskIT {
 
         signIn(other, "rita.reviewer@contoso.com", "/review/index.xhtml");
         // the helpdesk area, its status JSON included, is not a reviewer's, nor anyone's signed out
-        String rita = other.manage().getCookieNamed("JSESSIONID").getValue();
+        String rita = other.manage().getCookieNamed(TestEnvironment.SESSION_COOKIE).getValue();
         assertEquals(404, Http.statusWithSession(portal.baseUrl() + "/helpdesk/status?id=" + request, rita));
         assertEquals(404, Http.statusWithSession(portal.baseUrl() + "/helpdesk/request.xhtml?id=" + request, rita));
         assertEquals(404, Http.statusWithSession(portal.baseUrl() + "/helpdesk/status?id=" + request, null));

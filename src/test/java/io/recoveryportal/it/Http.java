@@ -25,7 +25,7 @@ final class Http {
     static int statusWithSession(String url, String sessionId) {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
         if (sessionId != null) {
-            r.header("Cookie", "JSESSIONID=" + sessionId);
+            r.header("Cookie", TestEnvironment.SESSION_COOKIE + "=" + sessionId);
         }
         return send(r.build()).statusCode();
     }

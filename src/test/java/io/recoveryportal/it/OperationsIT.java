@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Health, metrics, error pages and headers of the real portal.war in Payara Micro, against the sandbox. */
+/**
+ * Health, metrics, error pages and headers of the real portal.war in Payara Micro, against the sandbox. Health and
+ * metrics are served on the management listener only ({@link PortalProcess#managementUrl()}).
+ */
 class OperationsIT {
 
     private final PortalProcess portal = TestEnvironment.portal();
@@ -23,7 +26,7 @@ class OperationsIT {
 
     @Test
     void readinessIsUpAgainstTheSandboxWithEveryCheckNamed() {
-        HttpResponse<String> r = Http.get(portal.baseUrl() + "/health/ready");
+        HttpResponse<String> r = Http.get(portal.managementUrl() + "/health/ready");
         assertEquals(200, r.statusCode(), r.body());
         for (String check : List.of("\"database\"", "\"incode-discovery\"", "\"graph-token\"")) {
             assertTrue(r.body().contains(check), check + " missing from " + r.body());
@@ -35,39 +38,63 @@ class OperationsIT {
     void readinessGoesDownNamingTheCauseWhileTheSandboxIsStoppedAndRecovers() throws Exception {
         sandbox.suspend();
         try {
-            HttpResponse<String> r = Http.get(portal.baseUrl() + "/health/ready");
+            HttpResponse<String> r = Http.get(portal.managementUrl() + "/health/ready");
             assertEquals(503, r.statusCode(), r.body());
             assertTrue(r.body().matches("(?s).*\"name\":\"incode-discovery\",\"status\":\"DOWN\".*"), r.body());
             assertTrue(r.body().contains("Incode discovery at " + sandbox.incodeIssuer() + " failed"), r.body());
             assertTrue(r.body().contains("Connection refused") || r.body().contains("ConnectException"), r.body());
             // liveness must not follow an outage of someone else's service
-            assertEquals(200, Http.get(portal.baseUrl() + "/health/live").statusCode());
+            assertEquals(200, Http.get(portal.managementUrl() + "/health/live").statusCode());
         } finally {
             sandbox.resume();
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         int status;
         do {
-            status = Http.get(portal.baseUrl() + "/health/ready").statusCode();
+            status = Http.get(portal.managementUrl() + "/health/ready").statusCode();
         } while (status != 200 && Instant.now().isBefore(deadline) && pause());
         assertEquals(200, status, "readiness came back once the sandbox was back");
     }
 
     @Test
     void metricsAreServed() {
-        HttpResponse<String> r = Http.get(portal.baseUrl() + "/metrics");
+        HttpResponse<String> r = Http.get(portal.managementUrl() + "/metrics");
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("jvm_uptime"), "base metrics present: " + r.body().substring(0, Math.min(400, r.body().length())));
         assertTrue(r.body().contains("recovery_start_submitted"), "the portal's own counter is registered");
     }
 
     @Test
-    void unknownPagesGetThePortalsOwnNotFoundPage() {
-        for (String path : List.of("/nope", "/review/secret.xhtml", "/WEB-INF/web.xml", "/WEB-INF/templates/layout.xhtml")) {
+    void healthAndMetricsAreServedOnTheManagementListenerOnly() {
+        // they name the Incode issuer, the database and counters: not for the internet
+        for (String path : List.of("/health", "/health/ready", "/health/live", "/health/started", "/metrics", "/metrics/application")) {
             HttpResponse<String> r = Http.get(portal.baseUrl() + path);
-            // the container answers 403 for WEB-INF itself; the page says the same as a 404 either way
-            assertTrue(r.statusCode() == 404 || path.startsWith("/WEB-INF") && r.statusCode() == 403, path + " got " + r.statusCode());
+            assertEquals(404, r.statusCode(), path);
             assertTrue(r.body().contains("Page not found"), path + ": " + r.body());
+            assertNoInternals(r);
+        }
+        assertEquals(200, Http.get(portal.managementUrl() + "/health/live").statusCode());
+        // and the management listener serves nothing of the portal itself
+        for (String path : List.of("/", "/index.xhtml", "/recover.xhtml", "/verify/callback")) {
+            HttpResponse<String> r = Http.get(portal.managementUrl() + path);
+            assertEquals(404, r.statusCode(), path);
+            assertNoInternals(r);
+        }
+    }
+
+    @Test
+    void unknownPagesAndFoldersGetThePortalsOwnNotFoundPage() {
+        // the staff areas' folders and every other folder, without their slash, like any unknown path: no 301 that
+        // shows they exist; /WEB-INF however asked for, no 401 with a Basic challenge and no 403
+        for (String path : List.of("/nope", "/review/secret.xhtml", "/review", "/admin", "/helpdesk", "/staff", "/verify", "/error",
+                "/resources", "/resources/css", "/WEB-INF/web.xml", "/WEB-INF/templates/layout.xhtml", "/WEB-INF", "/META-INF/MANIFEST.MF",
+                "/jakarta.faces.resource/..%2fWEB-INF%2fweb.xml", "/jakarta.faces.resource/..%2fWEB-INF%2fweb.xml.xhtml",
+                "/jakarta.faces.resource/%2e%2e/WEB-INF/web.xml")) {
+            HttpResponse<String> r = Http.get(portal.baseUrl() + path);
+            assertEquals(404, r.statusCode(), path);
+            assertTrue(r.body().contains("Page not found"), path + ": " + r.body());
+            assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty(), path + " asks for credentials");
+            assertTrue(r.headers().firstValue("Content-Security-Policy").isPresent(), path + " lacks the portal's headers");
             assertNoInternals(r);
         }
     }
@@ -87,12 +114,18 @@ class OperationsIT {
     }
 
     @Test
-    void methodsOtherThanGetAndPostAreRefused() {
-        for (String method : List.of("PUT", "DELETE", "TRACE")) {
-            HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/"))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build());
-            assertTrue(r.statusCode() == 403 || r.statusCode() == 405 || r.statusCode() == 404, method + " got " + r.statusCode());
-            assertNoInternals(r);
+    void methodsOtherThanGetHeadAndPostAreRefusedWithThePortalsPage() {
+        // OPTIONS too: it listed PUT, DELETE, TRACE and OPTIONS, which the portal does not serve
+        for (String method : List.of("PUT", "DELETE", "TRACE", "OPTIONS", "PATCH")) {
+            for (String path : List.of("/", "/index.xhtml", "/review/index.xhtml", "/verify/callback", "/nope")) {
+                HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build());
+                assertEquals(405, r.statusCode(), method + " " + path);
+                assertEquals("GET, HEAD, POST", r.headers().firstValue("Allow").orElse(""), method + " " + path);
+                assertTrue(r.body().contains("That is not how this page works"), method + " " + path + ": " + r.body());
+                assertTrue(r.headers().firstValue("Content-Security-Policy").isPresent(), method + " " + path);
+                assertNoInternals(r);
+            }
         }
     }
 
@@ -107,10 +140,12 @@ class OperationsIT {
         assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""));
         assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
-        String cookie = r.headers().firstValue("Set-Cookie").orElse("");
-        if (!cookie.isEmpty()) {
-            assertTrue(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.toLowerCase().contains("samesite=lax"), cookie);
-        }
+        // the start page keeps its form's view state in a session: its cookie carries the __Host- prefix (ASVS 3.3.1),
+        // which browsers accept only with Secure, Path=/ and no Domain
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> !c.startsWith("__Host-attempt")).findFirst().orElseThrow();
+        assertTrue(cookie.startsWith(TestEnvironment.SESSION_COOKIE + "="), cookie);
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.toLowerCase().contains("samesite=lax")
+                && cookie.contains("Path=/;") && !cookie.toLowerCase().contains("domain="), cookie);
         assertNoInternals(r);
         // error pages carry them too
         assertNotNull(Http.get(portal.baseUrl() + "/nope").headers().firstValue("Content-Security-Policy").orElse(null));
@@ -118,7 +153,7 @@ class OperationsIT {
 
     @Test
     void theLogNeverContainsTheSecretsItWasGiven() {
-        Http.get(portal.baseUrl() + "/health/ready");
+        Http.get(portal.managementUrl() + "/health/ready");
         String log = String.join("\n", portal.output());
         assertFalse(log.contains(sandbox.credentials().incodeClientSecret()), "Incode secret in the log");
         assertFalse(log.contains(sandbox.credentials().portalClientSecret()), "Entra secret in the log");

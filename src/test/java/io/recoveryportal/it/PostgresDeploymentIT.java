@@ -52,10 +52,12 @@ class PostgresDeploymentIT {
     @Test
     void theDataSourceIsPostgresAndTheMigrationsRanAtStartUp() throws Exception {
         try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.createStatement().executeQuery("select max(version) from flyway_schema_history where success")) {
+                // versions are text: "7" sorts after "10", so compare them as numbers
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select max(cast(version as integer)) from flyway_schema_history where success and version is not null")) {
             assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
             assertTrue(rs.next());
-            assertEquals("6", rs.getString(1), "every migration in src/main/resources/db/migration applied");
+            assertEquals(10, rs.getInt(1), "every migration in src/main/resources/db/migration applied, up to V10");
         }
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -188,7 +189,7 @@ class ReviewConsoleIT {
         String ref = escalate("sarah.oconnor@contoso.com", "password", "MANUAL_REVIEW");
         for (String upn : new String[] {"hana.helpdesk@contoso.com", "adam.admin@contoso.com"}) {
             signIn(upn);
-            Cookie session = reviewer.manage().getCookieNamed("JSESSIONID");
+            Cookie session = reviewer.manage().getCookieNamed(TestEnvironment.SESSION_COOKIE);
             assertEquals(404, statusWith(session.getValue(), "/review/index.xhtml"), upn);
             assertEquals(404, statusWith(session.getValue(), "/review/case.xhtml?ref=" + ref), upn);
             reviewer.get(portal.baseUrl() + "/review/case.xhtml?ref=" + ref);
@@ -247,5 +248,42 @@ class ReviewConsoleIT {
         reviewer.get(portal.baseUrl() + "/review/index.xhtml?reason=MISSING_ATTRIBUTE");
         Browser.awaitHeading(reviewer, "Review queue");
         return reviewer.findElements(By.cssSelector("#cases tbody tr")).size();
+    }
+
+    @Test
+    void aCaseWhoseDirectoryCouldNotBeReadSaysNotKnownInsteadOfStatingFacts() {
+        String ref = escalate("sam.senior@contoso.com", "password", "MANUAL_REVIEW");
+        signIn("rita.reviewer@contoso.com");
+        // Graph fails for longer than the SDK retries while the case page reads the directory
+        sandbox.faults().failNext(503, 40, "0");
+        try {
+            openCase(ref);
+        } finally {
+            sandbox.faults().reset();
+        }
+        assertTrue(reviewer.findElement(By.id("directory-problem")).getText().contains("could not be read"));
+        // it used to say "none named" and "no": facts the portal did not have
+        assertEquals("not known", reviewer.findElement(By.id("manager")).getText());
+        assertEquals("not known", reviewer.findElement(By.id("account-enabled")).getText());
+        assertEquals("not known", reviewer.findElement(By.id("last-password-change")).getText());
+    }
+
+    @Test
+    void aReasonLongerThanTheFieldAllowsIsRefusedInWordsNotWithAnError() {
+        String ref = escalate("sam.senior@contoso.com", "mfa", "MANUAL_REVIEW");
+        signIn("rita.reviewer@contoso.com");
+        openCase(ref);
+        reviewer.findElement(By.id("claim:take")).click();
+        Browser.textOf(reviewer, By.id("message-text"), t -> t.startsWith("The case is yours"));
+        reviewer.findElement(By.cssSelector("input[name='decide:choice'][value='APPROVE']")).click();
+        // only the browser's maxlength stood between a long reason and a database error (HTTP 500)
+        WebElement reason = reviewer.findElement(By.id("decide:reason"));
+        ((org.openqa.selenium.JavascriptExecutor) reviewer).executeScript(
+                "arguments[0].removeAttribute('maxlength'); arguments[0].value = 'x'.repeat(2001);", reason);
+        reviewer.findElement(By.id("decide:record")).click();
+        String message = Browser.textOf(reviewer, By.id("message-text"), t -> !t.startsWith("The case is yours"));
+        assertTrue(message.contains("at most 2,000 characters"), message);
+        assertEquals("escalated", reviewer.findElement(By.id("status")).getText());
+        assertEquals("Case " + ref, reviewer.findElement(By.tagName("h1")).getText());
     }
 }

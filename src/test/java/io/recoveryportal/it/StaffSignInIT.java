@@ -69,7 +69,7 @@ class StaffSignInIT {
     }
 
     private String sessionCookie() {
-        Cookie c = browser.manage().getCookieNamed("JSESSIONID");
+        Cookie c = browser.manage().getCookieNamed(TestEnvironment.SESSION_COOKIE);
         return c == null ? null : c.getValue();
     }
 
@@ -125,7 +125,7 @@ class StaffSignInIT {
         awaitHeading("Review queue");
         String session = sessionCookie();
         var forged = HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/staff/signout"))
-                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", TestEnvironment.SESSION_COOKIE + "=" + session).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("token=guess")).build();
         assertEquals(404, Http.send(forged).statusCode());
         assertEquals(200, statusWith(session, REVIEW), "still signed in");

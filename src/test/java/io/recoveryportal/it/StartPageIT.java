@@ -101,4 +101,27 @@ class StartPageIT {
         assertTrue(selected.isEmpty());
         assertFalse(browser.getPageSource().contains("<b>x"), "input is escaped");
     }
+
+    @Test
+    void tooManyAttemptsNameTheRealWaitAndTheConfiguredContact() {
+        // the shared portal allows PER_ACCOUNT_PER_DAY verifications a day per address: they come back one at a time,
+        // one every 24 / PER_ACCOUNT_PER_DAY hours
+        int perDay = TestEnvironment.PER_ACCOUNT_PER_DAY;
+        String email = "wait.for.it@contoso.com";
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+        for (int i = 0; i <= perDay; i++) {
+            browser.manage().deleteAllCookies();
+            browser.get(portal.baseUrl() + "/?email=" + email + "&action=password");
+            wait.until(d -> d.findElement(By.id("start:continue"))).click();
+            wait.until(d -> d.findElement(By.id("back:verify"))).click();
+            if (i < perDay) {
+                Browser.awaitUrl(browser, TestEnvironment.sandbox().incodeIssuer());
+            }
+        }
+        String notice = Browser.textOf(browser, By.id("notice"), t -> t.contains("too many attempts"));
+        assertTrue(notice.contains("try again in about " + (24 + perDay - 1) / perDay + " hours"), notice);
+        assertFalse(notice.contains("an hour"), "the per-address limit is per day: " + notice);
+        assertTrue(notice.contains(TestEnvironment.HELPDESK_CONTACT), notice);
+        assertFalse(notice.contains("your IT helpdesk"), notice);
+    }
 }

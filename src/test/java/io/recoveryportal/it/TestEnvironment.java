@@ -21,6 +21,12 @@ public final class TestEnvironment {
     /** The demo tenant's "Executives" group (config/sandbox/directory.json), protected from self-service. */
     public static final String EXECUTIVES_GROUP = "90a33271-0c65-5b3b-9447-e860ef890f25";
 
+    /** The portal's staff session cookie (WEB-INF/glassfish-web.xml). */
+    public static final String SESSION_COOKIE = "__Host-session";
+
+    /** How the shared portal tells people to reach a human (portal.helpdesk-contact). */
+    public static final String HELPDESK_CONTACT = "the Contoso service desk on extension 4357";
+
     /**
      * Verifications one address may get per day in the shared portal: low enough for RecoveryFlowIT to reach it
      * with one address, high enough for AuthorizeRequestIT to start every kind of address four times.
@@ -93,6 +99,7 @@ public final class TestEnvironment {
                 config.put("recovery.rate.per-account-per-day", Integer.toString(PER_ACCOUNT_PER_DAY));
                 config.put("incode.discovery-max-age", INCODE_DISCOVERY_MAX_AGE.toString());
                 config.put("recovery.rate.per-ip-per-hour", "1000");
+                config.put("portal.helpdesk-contact", HELPDESK_CONTACT);
                 config.put("incode.dashboard-url-template", "https://dashboard.example/sessions/{interviewId}");
                 config.put("activation.invitation-lifetime", INVITATION_LIFETIME.toString());
                 // sofia starts in 14 days, omar in 45: one may activate now, the other is too early

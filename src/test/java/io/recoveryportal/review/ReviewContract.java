@@ -122,6 +122,19 @@ abstract class ReviewContract extends DatabaseContract {
     }
 
     @Test
+    void aReasonLongerThanTheRecordHoldsIsRefusedBeforeTheDatabase() {
+        Instant now = Instant.now();
+        String ref = openCase("user-d2", false, now);
+        cases(c -> c.claim(ref, rita, now, CLAIM));
+        // only the browser's maxlength stops this; the column holds 2,000 characters
+        Refused r = assertThrows(Refused.class, () -> cases(c -> c.decide(ref, rita, true, "x".repeat(2001), now.plusSeconds(1), WINDOW)));
+        assertTrue(r.getMessage().contains("2,000"), r.getMessage());
+        assertEquals(State.ESCALATED, state(ref));
+        // the longest reason that fits is recorded whole
+        assertEquals(Result.APPROVED, cases(c -> c.decide(ref, rita, true, " " + "y".repeat(2000) + " ", now.plusSeconds(2), WINDOW)));
+    }
+
+    @Test
     void twoConcurrentDecisionsOnOneCaseExactlyOneWins() {
         Instant now = Instant.now();
         String ref = openCase("user-e", false, now);

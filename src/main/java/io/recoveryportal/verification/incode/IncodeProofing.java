@@ -63,6 +63,7 @@ public final class IncodeProofing implements IdentityProofing {
             case TOKEN_INVALID -> Reason.TOKEN_INVALID;
             case USERINFO_MISMATCH -> Reason.USERINFO_MISMATCH;
             case TIMEOUT -> Reason.TIMEOUT;
+            case NOT_REDEEMED -> Reason.NOT_REDEEMED;
             // for the person both mean "Incode cannot be used now"; the message keeps the difference for operators
             case UNAVAILABLE, DISCOVERY_REFUSED -> Reason.UNAVAILABLE;
         };

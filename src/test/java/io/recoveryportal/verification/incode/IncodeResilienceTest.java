@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jwt.SignedJWT;
 import io.recoveryportal.oidc.OidcException;
 import io.recoveryportal.sandbox.IncodeProvider.Tamper;
+import io.recoveryportal.sandbox.IncodeProvider.TokenOutage;
 import io.recoveryportal.sandbox.IncodeVerification.Outcome;
 import io.recoveryportal.verification.PendingVerification;
 import io.recoveryportal.verification.ProofingStatus;
@@ -103,7 +104,8 @@ class IncodeResilienceTest {
         fx.sandbox.suspend();
         try {
             VerificationFailedException e = assertThrows(VerificationFailedException.class, () -> proofing.complete(callback, p));
-            assertEquals(Reason.UNAVAILABLE, e.reason());
+            // nothing reached Incode, so the same callback may be completed again
+            assertEquals(Reason.NOT_REDEEMED, e.reason());
             ProofingUnavailableException u = assertThrows(ProofingUnavailableException.class, () -> cold.begin(JANE));
             assertEquals(OidcException.Reason.UNAVAILABLE, assertInstanceOf(OidcException.class, u.getCause()).reason());
         } finally {
@@ -113,6 +115,29 @@ class IncodeResilienceTest {
         assertEquals(ProofingStatus.OK, cold.complete(fx.finish(again, Outcome.VERIFIED), again).status());
         // the code from before the outage was never redeemed, so it still works (nothing was retried behind our back)
         assertEquals(ProofingStatus.OK, proofing.complete(callback, p).status());
+    }
+
+    @Test
+    void aServerErrorAtTheTokenEndpointLeavesTheCodeUnredeemedAndTheSameCallbackWorksAfterwards() throws Exception {
+        IncodeProofing proofing = fx.proofing();
+        PendingVerification p = proofing.begin(JANE);
+        URI callback = fx.finish(p, Outcome.VERIFIED);
+        fx.incode().tokenOutage(TokenOutage.SERVER_ERROR, 1);
+        VerificationFailedException e = assertThrows(VerificationFailedException.class, () -> proofing.complete(callback, p));
+        assertEquals(Reason.NOT_REDEEMED, e.reason(), e.getMessage());
+        assertEquals(ProofingStatus.OK, proofing.complete(callback, p).status(), "the code was still good");
+    }
+
+    @Test
+    void aConnectionLostAfterTheCodeWasSentIsNotRetryable() throws Exception {
+        IncodeProofing proofing = fx.proofing();
+        PendingVerification p = proofing.begin(JANE);
+        URI callback = fx.finish(p, Outcome.VERIFIED);
+        fx.incode().tokenOutage(TokenOutage.DROP_CONNECTION, 1);
+        VerificationFailedException e = assertThrows(VerificationFailedException.class, () -> proofing.complete(callback, p));
+        // Incode took the code and the answer was lost: the portal must not offer the same callback again
+        assertEquals(Reason.UNAVAILABLE, e.reason(), e.getMessage());
+        assertEquals(Reason.CODE_REJECTED, assertThrows(VerificationFailedException.class, () -> proofing.complete(callback, p)).reason());
     }
 
     @Test

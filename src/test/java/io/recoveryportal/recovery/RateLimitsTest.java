@@ -1,0 +1,76 @@
+package io.recoveryportal.recovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recoveryportal.recovery.RateLimits.Kind;
+import io.recoveryportal.recovery.RateLimits.Limit;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Which limit refused, and the wait the person is told: that limit's own, not "an hour" for all of them. */
+class RateLimitsTest {
+
+    private static RateLimits limits(int perIpPerHour, int perAccountPerDay, int perHour) {
+        RateLimits limits = new RateLimits();
+        limits.settings = new RecoverySettings() {
+            @Override
+            public int perIpPerHour() {
+                return perIpPerHour;
+            }
+
+            @Override
+            public int perAccountPerDay() {
+                return perAccountPerDay;
+            }
+
+            @Override
+            public int incodeSessionsPerHour() {
+                return perHour;
+            }
+        };
+        return limits;
+    }
+
+    @Test
+    void theAccountLimitIsPerDaySoItsWaitIsHours() {
+        RateLimits limits = limits(1000, 3, 1000);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limits.tryStart("client-" + i, "account").isEmpty());
+        }
+        Limit refused = limits.tryStart("client-9", "account").orElseThrow();
+        assertEquals(Kind.ACCOUNT, refused.kind());
+        // three a day come back one at a time, every eight hours
+        assertTrue(refused.retryAfter().compareTo(Duration.ofHours(7).plusMinutes(59)) > 0
+                && refused.retryAfter().compareTo(Duration.ofHours(8)) <= 0, refused.retryAfter().toString());
+        assertEquals("in about 8 hours", refused.waitInWords());
+    }
+
+    @Test
+    void theClientLimitIsPerHourSoItsWaitIsMinutes() {
+        RateLimits limits = limits(20, 1000, 1000);
+        for (int i = 0; i < 20; i++) {
+            assertTrue(limits.tryStart("one-client", "account-" + i).isEmpty());
+        }
+        Limit refused = limits.tryStart("one-client", "another").orElseThrow();
+        assertEquals(Kind.CLIENT, refused.kind());
+        assertEquals("in about 3 minutes", refused.waitInWords());
+    }
+
+    @Test
+    void theHourlyBudgetNamesItsOwnWait() {
+        RateLimits limits = limits(1000, 1000, 1);
+        assertTrue(limits.tryStart("a", "x").isEmpty());
+        Limit refused = limits.tryStart("b", "y").orElseThrow();
+        assertEquals(Kind.GLOBAL, refused.kind());
+        assertEquals("in about an hour", refused.waitInWords());
+    }
+
+    @Test
+    void waitsAreNeverUnderstated() {
+        assertEquals("in a minute", new Limit(Kind.CLIENT, Duration.ofSeconds(20)).waitInWords());
+        assertEquals("in about 2 minutes", new Limit(Kind.CLIENT, Duration.ofSeconds(61)).waitInWords());
+        assertEquals("in about 2 hours", new Limit(Kind.ACCOUNT, Duration.ofMinutes(61)).waitInWords());
+        assertEquals("in about 5 hours", new Limit(Kind.ACCOUNT, Duration.ofMinutes(288)).waitInWords());
+    }
+}
