@@ -14,7 +14,7 @@ import java.util.Optional;
  * a forged form cannot know; a stateless view's is the word "stateless", which anyone can send. So each browser
  * holds a random key in a {@code __Host-formkey} cookie (see {@link HostCookie}: pinned to this host, unreadable by
  * scripts, and a sibling subdomain cannot plant one), and each form of such a page carries a hidden field derived
- * from it; {@link FormKeyFilter} refuses a stateless postback whose field does not match the cookie. The field is a
+ * from it ({@link FormKeyFilter}); {@link RequestRules} refuses a stateless postback whose field does not match the cookie. The field is a
  * hash of the key, so a page that leaked (a cache, a screenshot) does not give the cookie away.
  */
 public final class FormKey {

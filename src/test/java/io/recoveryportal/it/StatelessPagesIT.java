@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The start page and the recovery page are stateless Faces views: no HTTP session is made for them, and their forms
  * are guarded by the browser's form key ({@code __Host-formkey} and a hidden field) instead of view state. A post
- * without the key, or with another browser's, is shown the page afresh and changes nothing.
+ * without the key, or with another browser's, is refused with the portal's 400 page and changes nothing.
  */
 class StatelessPagesIT {
 
@@ -48,7 +48,7 @@ class StatelessPagesIT {
     }
 
     @Test
-    void aStartFormWithoutTheBrowsersKeyIsShownAfreshAndStartsNothing() {
+    void aStartFormWithoutTheBrowsersKeyIsRefusedAndStartsNothing() {
         HttpResponse<String> page = Http.get(portal.baseUrl() + "/");
         Matcher set = SET_KEY.matcher(String.join("\n", page.headers().allValues("Set-Cookie")));
         assertTrue(set.find());
@@ -60,8 +60,8 @@ class StatelessPagesIT {
         // no key at all, a cookie without the field, the field without the cookie, another browser's field
         for (HttpResponse<String> forged : List.of(post("/index.xhtml", form, null, null), post("/index.xhtml", form, key, null),
                 post("/index.xhtml", form, null, field.group(1)), post("/index.xhtml", form, key, "0".repeat(64)))) {
-            assertEquals(303, forged.statusCode(), forged.body());
-            assertEquals("/index.xhtml", forged.headers().firstValue("Location").orElse(""));
+            assertEquals(400, forged.statusCode(), forged.body());
+            assertTrue(forged.body().contains("We could not read that request"), forged.body());
         }
         HttpResponse<String> genuine = post("/index.xhtml", form, key, field.group(1));
         assertEquals(200, genuine.statusCode());
@@ -82,7 +82,7 @@ class StatelessPagesIT {
         HttpResponse<String> forged = Http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/recover.xhtml"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "__Host-attempt=" + attempt).POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
-        assertEquals(303, forged.statusCode());
+        assertEquals(400, forged.statusCode());
         assertEquals(writesBefore, sandbox.directory().writes().stream().filter(w -> w.userId().equals(id)).count(), "nothing written");
         assertEquals("You are back in", browser.setPassword("Tidal-Orchard-Pelican-58").heading());
     }
