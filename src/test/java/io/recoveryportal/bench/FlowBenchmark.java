@@ -125,7 +125,7 @@ public final class FlowBenchmark {
                 Map<String, String> config = new LinkedHashMap<>();
                 base.forEach((k, v) -> config.put((String) k, (String) v));
                 config.put("portal.base-url", url);
-                config.put("db.url", "jdbc:h2:file:" + work.resolve("data-" + floor + "-" + System.nanoTime() + "/portal") + ";WRITE_DELAY=0");
+                config.put("db.url", "jdbc:h2:file:" + work.resolve("data-" + floor + "-" + System.nanoTime() + "/portal") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
                 config.put("graph.pacing", "off");
                 config.put("recovery.rate.per-ip-per-hour", "100000000");
                 config.put("recovery.rate.per-account-per-day", "1000");
@@ -158,6 +158,9 @@ public final class FlowBenchmark {
                     }
                     if (longRun > 0 && floor.equals("0")) {
                         longRun(portal, longRun, window, longConcurrency);
+                    }
+                    if (jvm.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))) {
+                        nativeMemory(portal.pid());
                     }
                 }
             }
@@ -342,6 +345,20 @@ public final class FlowBenchmark {
                     worstP99, m.rssKiB / 1024, m.peakRssKiB / 1024, (double) m.graphCalls / m.flows, m.errors);
         }
         System.out.printf("  load average at the end: %s%n", loadAverage());
+    }
+
+    /** Where the portal's resident memory goes, by the JVM's own account (only with -XX:NativeMemoryTracking). */
+    private static void nativeMemory(long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid),
+                "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        System.out.printf("%n--- the portal's memory by the JVM's account (committed MiB) ---%n");
+        for (String line : out.split("\n")) {
+            if (line.matches("\\s*(Total|-\\s+\\S.*)\\(reserved=.*") || line.startsWith("Total")) {
+                System.out.println("  " + line.trim().replaceAll("\\s+", " "));
+            }
+        }
     }
 
     private static long pick(List<Long> sorted, double q) {
