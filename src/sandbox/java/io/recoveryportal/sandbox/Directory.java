@@ -197,7 +197,8 @@ public final class Directory {
     private static Map<String, Object> benchmarkEmployee(int i) {
         String given = BENCHMARK_GIVEN_NAMES.get(i % BENCHMARK_GIVEN_NAMES.size());
         String surname = BENCHMARK_SURNAMES.get((i / BENCHMARK_GIVEN_NAMES.size()) % BENCHMARK_SURNAMES.size());
-        String birthdate = LocalDate.of(1960, 1, 1).plusDays(i % 15_000L).toString();
+        // 1971 to 1998: never a placeholder birthdate such as 1970-01-01, which sends a clean match to review
+        String birthdate = LocalDate.of(1971, 1, 1).plusDays(i % 10_000L).toString();
         Map<String, Object> u = new LinkedHashMap<>();
         u.put("id", UUID.nameUUIDFromBytes(("benchmark/" + i).getBytes(StandardCharsets.UTF_8)).toString());
         u.put("userPrincipalName", benchmarkAddress(i));

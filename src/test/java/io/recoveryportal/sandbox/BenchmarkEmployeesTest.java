@@ -59,6 +59,22 @@ class BenchmarkEmployeesTest {
         assertTrue(directory.findByEmail(WorkEmail.parse("nobody.1@contoso.com").orElseThrow()).isEmpty());
     }
 
+    /** A benchmark's clean flows must all end in a match: no generated name or birthdate may send one to review. */
+    @Test
+    void everyGeneratedEmployeesDocumentIsACleanMatch() {
+        Directory generated = Directory.load(Path.of("config/sandbox/directory.json"), 12_000);
+        People people = People.of(generated);
+        for (Directory.Account a : generated.accounts().subList(generated.demoUserCount(), generated.accounts().size())) {
+            Directory.User u = a.profile();
+            People.Document d = people.byId(u.id()).orElseThrow().document();
+            var result = io.recoveryportal.matching.IdentityMatcher.match(
+                    new io.recoveryportal.matching.VerifiedIdentity(d.name(), d.givenName(), java.time.LocalDate.parse(d.birthdate())),
+                    new io.recoveryportal.matching.DirectoryPerson(u.givenName(), u.surname(), u.displayName(), u.birthdate()),
+                    io.recoveryportal.matching.MatchingPolicy.DEFAULT);
+            assertEquals(io.recoveryportal.matching.Outcome.MATCH, result.outcome(), u.userPrincipalName() + ": " + result.rules());
+        }
+    }
+
     @Test
     void theDemoTenantIsThereAsBeforeAndItsPagesListOnlyItsPeople() {
         assertEquals(1, directory.findByEmail(WorkEmail.parse("j.smith@contoso.com").orElseThrow()).size());
