@@ -1,5 +1,7 @@
 package io.recoveryportal.recovery;
 
+import io.recoveryportal.matching.Outcome;
+import io.recoveryportal.verification.ProofingStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +14,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One attempt to recover (or activate) an account. Its state only moves through {@link #moveTo}, which checks
@@ -35,7 +42,36 @@ public class Attempt {
      * INTERRUPTED when Incode failed after the code may have reached it (the person starts again).
      */
     public enum State {
-        STARTED, VERIFYING, VERIFIED, MATCHED, ESCALATED, APPROVED, DENIED, RESETTING, COMPLETED, FAILED, CANCELLED, INTERRUPTED, EXPIRED
+        STARTED, VERIFYING, VERIFIED, MATCHED, ESCALATED, APPROVED, DENIED, RESETTING, COMPLETED, FAILED, CANCELLED, INTERRUPTED, EXPIRED;
+
+        /**
+         * Every move the flows make, and no other: {@link Attempt#moveTo} refuses the rest. RESETTING to itself records
+         * a finished part or a reading of the directory; RESETTING back to MATCHED or APPROVED hands a reset back.
+         */
+        private static final Map<State, Set<State>> NEXT = new EnumMap<>(Map.ofEntries(
+                Map.entry(STARTED, EnumSet.of(VERIFYING)),
+                Map.entry(VERIFYING, EnumSet.of(VERIFIED, EXPIRED)),
+                Map.entry(VERIFIED, EnumSet.of(VERIFYING, MATCHED, ESCALATED, APPROVED, FAILED, CANCELLED, INTERRUPTED)),
+                Map.entry(MATCHED, EnumSet.of(RESETTING)),
+                Map.entry(ESCALATED, EnumSet.of(APPROVED, DENIED)),
+                Map.entry(APPROVED, EnumSet.of(RESETTING, EXPIRED)),
+                Map.entry(RESETTING, EnumSet.of(RESETTING, MATCHED, APPROVED, COMPLETED)),
+                Map.entry(DENIED, EnumSet.noneOf(State.class)),
+                Map.entry(COMPLETED, EnumSet.noneOf(State.class)),
+                Map.entry(FAILED, EnumSet.noneOf(State.class)),
+                Map.entry(CANCELLED, EnumSet.noneOf(State.class)),
+                Map.entry(INTERRUPTED, EnumSet.noneOf(State.class)),
+                Map.entry(EXPIRED, EnumSet.noneOf(State.class))));
+
+        /** Whether an attempt in this state may move to {@code next}. */
+        public boolean mayMoveTo(State next) {
+            return NEXT.get(this).contains(next);
+        }
+
+        /** The states this one may move to (none for an end state). */
+        public Set<State> next() {
+            return Collections.unmodifiableSet(NEXT.get(this));
+        }
     }
 
     @Id
@@ -82,8 +118,9 @@ public class Attempt {
     @Column(nullable = false)
     private boolean decoy;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "refusal_reason", length = 100)
-    private String refusalReason;
+    private RefusalReason refusalReason;
 
     @Column(name = "oidc_state_hash", length = 64)
     private String oidcStateHash;
@@ -94,14 +131,16 @@ public class Attempt {
     @Column(name = "pkce_verifier", length = 128)
     private String pkceVerifier;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "proofing_status", length = 20)
-    private String proofingStatus;
+    private ProofingStatus proofingStatus;
 
     @Column(name = "proofing_score")
     private Double proofingScore;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "match_outcome", length = 10)
-    private String matchOutcome;
+    private Outcome matchOutcome;
 
     @Column(name = "match_rules", length = 4000)
     private String matchRules;
@@ -191,12 +230,15 @@ public class Attempt {
 
     /**
      * Moves from {@code expected} to {@code next}. Throws when the attempt is elsewhere (a step out of order,
-     * or one already taken) or has expired. Expiry stops new work only: a step already under way (VERIFIED,
+     * or one already taken), when the state table has no such move, or when it has expired. Expiry stops new work only: a step already under way (VERIFIED,
      * RESETTING) may always finish, so a reset made in the directory is never left unrecorded.
      */
     public void moveTo(State expected, State next, Instant now) {
         if (state != expected) {
             throw new IllegalStateException("attempt is " + state + ", not " + expected);
+        }
+        if (!expected.mayMoveTo(next)) {
+            throw new IllegalStateException("an attempt never moves from " + expected + " to " + next);
         }
         if (!finishing(expected) && isExpired(now)) {
             throw new IllegalStateException("attempt expired");
@@ -224,7 +266,7 @@ public class Attempt {
     }
 
     /** Marks this attempt as a decoy: it runs like any other and ends "we could not verify you". */
-    public void refuse(String reason) {
+    public void refuse(RefusalReason reason) {
         this.decoy = true;
         this.refusalReason = reason;
     }
@@ -242,14 +284,14 @@ public class Attempt {
         this.pkceVerifier = null;
     }
 
-    public void recordProofing(String status, Double score, String interviewId, String identityId) {
+    public void recordProofing(ProofingStatus status, Double score, String interviewId, String identityId) {
         this.proofingStatus = status;
         this.proofingScore = score;
         this.incodeInterviewId = interviewId;
         this.incodeIdentityId = identityId;
     }
 
-    public void recordMatch(String outcome, String rules) {
+    public void recordMatch(Outcome outcome, String rules) {
         this.matchOutcome = outcome;
         this.matchRules = rules == null || rules.length() <= 4000 ? rules : rules.substring(0, 4000);
     }
@@ -435,7 +477,7 @@ public class Attempt {
         return decoy;
     }
 
-    public String getRefusalReason() {
+    public RefusalReason getRefusalReason() {
         return refusalReason;
     }
 
@@ -451,7 +493,7 @@ public class Attempt {
         return pkceVerifier;
     }
 
-    public String getProofingStatus() {
+    public ProofingStatus getProofingStatus() {
         return proofingStatus;
     }
 
@@ -459,7 +501,7 @@ public class Attempt {
         return proofingScore;
     }
 
-    public String getMatchOutcome() {
+    public Outcome getMatchOutcome() {
         return matchOutcome;
     }
 
@@ -497,6 +539,11 @@ public class Attempt {
 
     public Instant getResetCheckedAt() {
         return resetCheckedAt;
+    }
+
+    /** The directory user while RESETTING, else null. */
+    public String getResettingUserId() {
+        return resettingUserId;
     }
 
     public String getCaseReference() {

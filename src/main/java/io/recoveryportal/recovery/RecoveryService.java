@@ -8,6 +8,7 @@ import io.recoveryportal.lookup.WorkEmail;
 import io.recoveryportal.matching.DirectoryPerson;
 import io.recoveryportal.matching.IdentityMatcher;
 import io.recoveryportal.matching.MatchResult;
+import io.recoveryportal.matching.Outcome;
 import io.recoveryportal.matching.RuleResult;
 import io.recoveryportal.matching.RuleStatus;
 import io.recoveryportal.matching.VerifiedIdentity;
@@ -15,6 +16,7 @@ import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.security.OpaqueTokens;
 import io.recoveryportal.verification.IdentityProofing;
 import io.recoveryportal.verification.PendingVerification;
+import io.recoveryportal.verification.ProofingStatus;
 import io.recoveryportal.verification.VerificationFailedException;
 import io.recoveryportal.verification.VerificationResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,13 +120,13 @@ public class RecoveryService {
             a.markHighRisk();
         }
         if (eligibility.refusal() != null) {
-            a.refuse(eligibility.refusal());
+            a.refuse(eligibility.refusal().reason());
         }
         a.moveTo(State.STARTED, State.VERIFYING, store.now());
         a.awaitCallback(OpaqueTokens.hash(pending.state()), pending.nonce(), pending.codeVerifier());
         String face = returning.isPresent() ? "; face re-authentication (returning device)" : "";
         store.create(a, eligibility.refusal() == null ? "recovery.started" : "recovery.started.refused",
-                (eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal() + "; action=" + action) + face);
+                (eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal().text() + "; action=" + action) + face);
         return new Redirect(pending.authorizationUri(), rawId);
     }
 
@@ -145,9 +147,9 @@ public class RecoveryService {
      * Who the address names, and why neither self-service nor the helpdesk may recover it (null when it may go
      * ahead); {@code sensitive} when its cases need two approvers.
      */
-    public record Eligibility(Optional<DirectoryAccount> account, String refusal, boolean sensitive) {
+    public record Eligibility(Optional<DirectoryAccount> account, Refusal refusal, boolean sensitive) {
 
-        Eligibility(Optional<DirectoryAccount> account, String refusal) {
+        Eligibility(Optional<DirectoryAccount> account, Refusal refusal) {
             this(account, refusal, false);
         }
     }
@@ -156,17 +158,17 @@ public class RecoveryService {
     public Eligibility eligibility(WorkEmail email) {
         List<DirectoryAccount> found = directory.findByEmail(email);
         if (found.isEmpty()) {
-            return new Eligibility(Optional.empty(), "no account");
+            return new Eligibility(Optional.empty(), Refusal.of(RefusalReason.NO_ACCOUNT));
         }
         if (found.size() > 1) {
-            return new Eligibility(Optional.empty(), "several accounts (" + found.size() + ")");
+            return new Eligibility(Optional.empty(), new Refusal(RefusalReason.SEVERAL_ACCOUNTS, Integer.toString(found.size())));
         }
         DirectoryAccount acc = found.get(0);
         if (!acc.enabled()) {
-            return new Eligibility(Optional.of(acc), "account disabled");
+            return new Eligibility(Optional.of(acc), Refusal.of(RefusalReason.ACCOUNT_DISABLED));
         }
         Membership m = directory.membership(acc.id());
-        Optional<String> privilege = m.privilege(settings.protectedGroups());
+        Optional<Refusal> privilege = Refusal.privilege(m, settings.protectedGroups());
         if (privilege.isPresent()) {
             return new Eligibility(Optional.of(acc), privilege.get());
         }
@@ -254,10 +256,10 @@ public class RecoveryService {
     }
 
     private Verdict judge(String rawId, Attempt attempt, VerificationResult result) {
-        String status = result.status().name();
+        ProofingStatus status = result.status();
         if (attempt.isDecoy()) {
             finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
-                    "verification.refused", "REFUSED", attempt.getRefusalReason());
+                    "verification.refused", "REFUSED", attempt.getRefusalReason() == null ? null : attempt.getRefusalReason().words());
             return Verdict.FAILED;
         }
         switch (result.status()) {
@@ -299,10 +301,10 @@ public class RecoveryService {
                         settings.matchingPolicy());
                 String rules = match.rules().stream().map(r -> r.rule() + "=" + r.status() + ": " + r.explanation())
                         .collect(Collectors.joining("\n"));
-                if (match.outcome() == io.recoveryportal.matching.Outcome.MATCH) {
+                if (match.outcome() == Outcome.MATCH) {
                     finish(rawId, State.MATCHED, a -> {
                         a.recordProofing(status, result.score(), result.interviewId(), result.identityId());
-                        a.recordMatch("MATCH", rules);
+                        a.recordMatch(Outcome.MATCH, rules);
                     }, "matching.matched", "MATCH", null);
                     return Verdict.MATCHED;
                 }
@@ -336,7 +338,7 @@ public class RecoveryService {
         }
         java.time.Instant since = store.now().minus(settings.approvalWindow());
         return store.carryOverApproval(rawId, attempt.getDirectoryUserId(), result.identityId(), since,
-                a -> a.recordProofing(result.status().name(), result.score(), result.interviewId(), result.identityId()));
+                a -> a.recordProofing(result.status(), result.score(), result.interviewId(), result.identityId()));
     }
 
     /**
@@ -346,8 +348,8 @@ public class RecoveryService {
     private void escalate(String rawId, VerificationResult result, String rules, CaseReason category, String reason, boolean highRisk) {
         String reference = caseReference();
         Optional<Attempt> opened = finish(rawId, State.ESCALATED, a -> {
-            a.recordProofing(result.status().name(), result.score(), result.interviewId(), result.identityId());
-            a.recordMatch(rules == null ? null : "REVIEW", rules);
+            a.recordProofing(result.status(), result.score(), result.interviewId(), result.identityId());
+            a.recordMatch(rules == null ? null : Outcome.REVIEW, rules);
             a.keepEvidence(result.fullName(), result.givenName(), result.birthdate(), reference);
             a.escalated(category, reason, highRisk, store.now(), settings.caseLifetime());
         }, "review.case.opened", "ESCALATED", reason + "; case " + reference);

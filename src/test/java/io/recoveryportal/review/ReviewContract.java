@@ -39,8 +39,8 @@ abstract class ReviewContract extends DatabaseContract {
             a.bindDirectoryUser(userId);
             a.moveTo(State.STARTED, State.VERIFYING, now);
             a.moveTo(State.VERIFYING, State.VERIFIED, now);
-            a.recordProofing("OK", 0.93, "interview-" + ref, "identity-" + userId);
-            a.recordMatch("REVIEW", "given-name=FAIL: BOB is not ROBERT\nbirthdate=PASS: same date");
+            a.recordProofing(io.recoveryportal.verification.ProofingStatus.OK, 0.93, "interview-" + ref, "identity-" + userId);
+            a.recordMatch(io.recoveryportal.matching.Outcome.REVIEW, "given-name=FAIL: BOB is not ROBERT\nbirthdate=PASS: same date");
             a.keepEvidence("JANE SMITH", "JANE", java.time.LocalDate.of(1985, 6, 15), ref);
             a.escalated(CaseReason.NAME, "matching: given-name", highRisk, now, Duration.ofDays(14));
             a.moveTo(State.VERIFIED, State.ESCALATED, now);
@@ -343,6 +343,6 @@ abstract class ReviewContract extends DatabaseContract {
     private boolean carryOver(String raw, String userId, String identityId, Instant at) {
         return jpa().inTx(em -> new io.recoveryportal.recovery.AttemptStore(new AttemptRepository(em), new io.recoveryportal.audit.AuditLog(em),
                 java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).carryOverApproval(raw, userId, identityId, at.minus(WINDOW),
-                a -> a.recordProofing("OK", 0.9, "interview-again", identityId)));
+                a -> a.recordProofing(io.recoveryportal.verification.ProofingStatus.OK, 0.9, "interview-again", identityId)));
     }
 }
