@@ -253,7 +253,7 @@ public class HelpdeskService {
 
     /** A reviewer decided a helpdesk case: the agent's page follows (approval: Success, denial: Failed). */
     void caseDecided(@Observes CaseDecided decided) {
-        if (decided.kind() == Attempt.Kind.HELPDESK) {
+        if (decided.kind().policy().agentFollowsCase()) {
             store.byAttempt(decided.attemptId()).ifPresent(r -> store.followAttempt(r.getId()));
         }
     }

@@ -3,6 +3,7 @@ package io.recoveryportal.recovery;
 import io.recoveryportal.matching.Outcome;
 import io.recoveryportal.verification.ProofingStatus;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,7 +31,20 @@ import java.util.Set;
 @Table(name = "attempt")
 public class Attempt {
 
-    public enum Kind { RECOVERY, ACTIVATION, HELPDESK }
+    /** The kinds of attempt; what differs between them is in each kind's {@link KindPolicy}. */
+    public enum Kind {
+        RECOVERY(new RecoveryPolicy()), ACTIVATION(new ActivationPolicy()), HELPDESK(new HelpdeskPolicy());
+
+        private final KindPolicy policy;
+
+        Kind(KindPolicy policy) {
+            this.policy = policy;
+        }
+
+        public KindPolicy policy() {
+            return policy;
+        }
+    }
 
     public enum RequestedAction { PASSWORD, MFA, BOTH }
 
@@ -100,12 +114,6 @@ public class Attempt {
     @Column(name = "directory_user_id", length = 64)
     private String directoryUserId;
 
-    @Column(name = "incode_interview_id", length = 128)
-    private String incodeInterviewId;
-
-    @Column(name = "incode_identity_id", length = 128)
-    private String incodeIdentityId;
-
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -122,21 +130,16 @@ public class Attempt {
     @Column(name = "refusal_reason", length = 100)
     private RefusalReason refusalReason;
 
-    @Column(name = "oidc_state_hash", length = 64)
-    private String oidcStateHash;
+    /** Null while no callback is awaited. */
+    @Embedded
+    private PendingRequest pending;
 
-    @Column(name = "oidc_nonce", length = 128)
-    private String oidcNonce;
+    /** Null until a verification is under way (EclipseLink reads an embeddable whose columns are all null as null). */
+    @Embedded
+    private ProofingRecord proofing;
 
-    @Column(name = "pkce_verifier", length = 128)
-    private String pkceVerifier;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "proofing_status", length = 20)
-    private ProofingStatus proofingStatus;
-
-    @Column(name = "proofing_score")
-    private Double proofingScore;
+    @Embedded
+    private ResetProgress resetProgress = new ResetProgress();
 
     @Enumerated(EnumType.STRING)
     @Column(name = "match_outcome", length = 10)
@@ -144,34 +147,6 @@ public class Attempt {
 
     @Column(name = "match_rules", length = 4000)
     private String matchRules;
-
-    @Column(name = "verified_full_name", length = 300)
-    private String verifiedFullName;
-
-    @Column(name = "verified_given_name", length = 300)
-    private String verifiedGivenName;
-
-    @Column(name = "verified_birthdate")
-    private java.time.LocalDate verifiedBirthdate;
-
-    @Column(name = "password_done", nullable = false)
-    private boolean passwordDone;
-
-    @Column(name = "mfa_done", nullable = false)
-    private boolean mfaDone;
-
-    @Column(name = "reset_started_at")
-    private Instant resetStartedAt;
-
-    @Column(name = "completed_at")
-    private Instant completedAt;
-
-    @Column(name = "reset_checked_at")
-    private Instant resetCheckedAt;
-
-    /** The directory user while RESETTING, else null: a unique column, so one account has one reset in flight. */
-    @Column(name = "resetting_user_id", length = 64)
-    private String resettingUserId;
 
     @Column(name = "case_reference", length = 20)
     private String caseReference;
@@ -245,7 +220,7 @@ public class Attempt {
         }
         state = next;
         updatedAt = now;
-        resettingUserId = next == State.RESETTING ? directoryUserId : null;
+        resetProgress.resetting(next == State.RESETTING ? directoryUserId : null);
     }
 
     static boolean finishing(State from) {
@@ -272,23 +247,16 @@ public class Attempt {
     }
 
     public void awaitCallback(String stateHash, String nonce, String codeVerifier) {
-        this.oidcStateHash = stateHash;
-        this.oidcNonce = nonce;
-        this.pkceVerifier = codeVerifier;
+        this.pending = new PendingRequest(stateHash, nonce, codeVerifier);
     }
 
     /** The pending request's secrets are single use: whoever claims the callback takes them, and they are gone. */
     public void forgetPendingRequest() {
-        this.oidcStateHash = null;
-        this.oidcNonce = null;
-        this.pkceVerifier = null;
+        this.pending = null;
     }
 
     public void recordProofing(ProofingStatus status, Double score, String interviewId, String identityId) {
-        this.proofingStatus = status;
-        this.proofingScore = score;
-        this.incodeInterviewId = interviewId;
-        this.incodeIdentityId = identityId;
+        this.proofing = proofing().result(status, score, interviewId, identityId);
     }
 
     public void recordMatch(Outcome outcome, String rules) {
@@ -298,9 +266,7 @@ public class Attempt {
 
     /** Keeps what the document said, for a reviewer; retention purges it once the case is decided. */
     public void keepEvidence(String fullName, String givenName, java.time.LocalDate birthdate, String caseReference) {
-        this.verifiedFullName = fullName;
-        this.verifiedGivenName = givenName;
-        this.verifiedBirthdate = birthdate;
+        this.proofing = proofing().withEvidence(fullName, givenName, birthdate);
         this.caseReference = caseReference;
     }
 
@@ -333,9 +299,7 @@ public class Attempt {
     public void purgeEvidence(String hash, Instant now) {
         this.evidenceHash = hash;
         this.evidencePurgedAt = now;
-        this.verifiedFullName = null;
-        this.verifiedGivenName = null;
-        this.verifiedBirthdate = null;
+        this.proofing = proofing().withoutEvidence();
     }
 
     /** A member of a sensitive group: any review of this attempt needs two approvers. */
@@ -373,13 +337,12 @@ public class Attempt {
 
     /** A reset is claimed now; what an earlier, interrupted one left to say is no longer news. */
     public void resetStarted(Instant now) {
-        this.resetStartedAt = now;
-        this.resetCheckedAt = null;
+        resetProgress.started(now);
     }
 
     /** The directory was read now to learn how an interrupted reset write ended (or such a reading is under way). */
     public void resetChecked(Instant now) {
-        this.resetCheckedAt = now;
+        resetProgress.checked(now);
     }
 
     /**
@@ -387,29 +350,28 @@ public class Attempt {
      * went unanswered, or the claim is older than {@code claimTimeout} (the node that held it is gone).
      */
     public boolean isResetInDoubt(Instant now, Duration claimTimeout) {
-        return state == State.RESETTING && (resetCheckedAt != null
-                || resetStartedAt == null || !now.isBefore(resetStartedAt.plus(claimTimeout)));
+        return state == State.RESETTING && resetProgress.inDoubt(now, claimTimeout);
     }
 
     public void passwordDone() {
-        this.passwordDone = true;
+        resetProgress.passwordDone();
     }
 
     public void mfaDone() {
-        this.mfaDone = true;
+        resetProgress.mfaDone();
     }
 
     /** True once every part the person asked for is done. */
     public boolean allRequestedDone() {
         return switch (requestedAction) {
-            case PASSWORD -> passwordDone;
-            case MFA -> mfaDone;
-            case BOTH -> passwordDone && mfaDone;
+            case PASSWORD -> resetProgress.passwordIsDone();
+            case MFA -> resetProgress.mfaIsDone();
+            case BOTH -> resetProgress.passwordIsDone() && resetProgress.mfaIsDone();
         };
     }
 
     public void completed(Instant now) {
-        this.completedAt = now;
+        resetProgress.completed(now);
     }
 
     public void bindDirectoryUser(String objectId) {
@@ -417,8 +379,20 @@ public class Attempt {
     }
 
     public void recordVerification(String interviewId, String identityId) {
-        this.incodeInterviewId = interviewId;
-        this.incodeIdentityId = identityId;
+        this.proofing = proofing().session(interviewId, identityId);
+    }
+
+    /** The awaited callback's secrets; empty once the callback was claimed (or before the request was made). */
+    public java.util.Optional<PendingRequest> pending() {
+        return java.util.Optional.ofNullable(pending);
+    }
+
+    public ProofingRecord proofing() {
+        return proofing == null ? ProofingRecord.NONE : proofing;
+    }
+
+    public ResetProgress resetProgress() {
+        return resetProgress;
     }
 
     public Long getId() {
@@ -449,14 +423,6 @@ public class Attempt {
         return directoryUserId;
     }
 
-    public String getIncodeInterviewId() {
-        return incodeInterviewId;
-    }
-
-    public String getIncodeIdentityId() {
-        return incodeIdentityId;
-    }
-
     public Instant getCreatedAt() {
         return createdAt;
     }
@@ -481,69 +447,12 @@ public class Attempt {
         return refusalReason;
     }
 
-    public String getOidcStateHash() {
-        return oidcStateHash;
-    }
-
-    public String getOidcNonce() {
-        return oidcNonce;
-    }
-
-    public String getPkceVerifier() {
-        return pkceVerifier;
-    }
-
-    public ProofingStatus getProofingStatus() {
-        return proofingStatus;
-    }
-
-    public Double getProofingScore() {
-        return proofingScore;
-    }
-
     public Outcome getMatchOutcome() {
         return matchOutcome;
     }
 
     public String getMatchRules() {
         return matchRules;
-    }
-
-    public String getVerifiedFullName() {
-        return verifiedFullName;
-    }
-
-    public String getVerifiedGivenName() {
-        return verifiedGivenName;
-    }
-
-    public java.time.LocalDate getVerifiedBirthdate() {
-        return verifiedBirthdate;
-    }
-
-    public boolean isPasswordDone() {
-        return passwordDone;
-    }
-
-    public boolean isMfaDone() {
-        return mfaDone;
-    }
-
-    public Instant getResetStartedAt() {
-        return resetStartedAt;
-    }
-
-    public Instant getCompletedAt() {
-        return completedAt;
-    }
-
-    public Instant getResetCheckedAt() {
-        return resetCheckedAt;
-    }
-
-    /** The directory user while RESETTING, else null. */
-    public String getResettingUserId() {
-        return resettingUserId;
     }
 
     public String getCaseReference() {

@@ -197,11 +197,7 @@ public class AttemptStore {
 
     /** Who the audit trail names for a step of this attempt. */
     static String actorFor(Attempt a) {
-        return switch (a.getKind()) {
-            case RECOVERY -> "employee";
-            case ACTIVATION -> "new-hire";
-            case HELPDESK -> "helpdesk-caller";
-        };
+        return a.getKind().policy().actor();
     }
 
     /**

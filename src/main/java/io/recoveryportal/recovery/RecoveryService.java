@@ -139,7 +139,7 @@ public class RecoveryService {
      */
     public Optional<String> rememberDevice(String rawAttemptId, String presentedToken) {
         return store.find(rawAttemptId)
-                .filter(a -> a.getState() == State.MATCHED && !a.isDecoy() && a.getDirectoryUserId() != null && a.getIncodeIdentityId() != null)
+                .filter(a -> a.getState() == State.MATCHED && !a.isDecoy() && a.getDirectoryUserId() != null && a.proofing().identityId() != null)
                 .map(a -> devices.remember(a, presentedToken, settings.reverificationWindow()));
     }
 
@@ -209,7 +209,9 @@ public class RecoveryService {
         Optional<Attempt> claimed;
         try {
             claimed = store.transition(rawAttemptId, State.VERIFYING, State.VERIFIED, a -> {
-                pending[0] = new PendingVerification(null, stateMatches(a, state) ? state : "", a.getOidcNonce(), a.getPkceVerifier());
+                PendingRequest awaited = a.pending().orElse(null);
+                pending[0] = awaited == null ? new PendingVerification(null, "", null, null)
+                        : new PendingVerification(null, stateMatches(awaited, state) ? state : "", awaited.nonce(), awaited.codeVerifier());
                 a.forgetPendingRequest();
             }, "verification.callback", retry ? "RETRY" : "OK", null);
         } catch (AttemptStore.ConcurrentStepException e) {
@@ -282,16 +284,13 @@ public class RecoveryService {
                     escalate(rawId, result, null, CaseReason.DIRECTORY_UNAVAILABLE, "directory unavailable after verification", false);
                     return Verdict.ESCALATED;
                 }
-                // recovery needs an enabled account; activation one that is still disabled (not enabled meanwhile)
-                boolean activation = attempt.getKind() == Attempt.Kind.ACTIVATION;
-                if (account.isEmpty() || account.get().enabled() == activation) {
+                KindPolicy kind = attempt.getKind().policy();
+                if (account.isEmpty() || account.get().enabled() != kind.needsEnabledAccount()) {
                     finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
-                            "verification.refused", "REFUSED", activation ? "account gone or already enabled since the invitation"
-                                    : "account gone or disabled since start");
+                            "verification.refused", "REFUSED", kind.accountChangedWords());
                     return Verdict.FAILED;
                 }
-                // only a self-service recovery carries an approval over; activation and helpdesk requests are bound to their own
-                if (attempt.getKind() == Attempt.Kind.RECOVERY && carryOverApproval(rawId, attempt, result)) {
+                if (kind.carriesApprovalsOver() && carryOverApproval(rawId, attempt, result)) {
                     return Verdict.APPROVED;
                 }
                 DirectoryAccount acc = account.get();
@@ -361,9 +360,8 @@ public class RecoveryService {
         return store.transition(rawId, State.VERIFIED, next, change, type, outcome, detail);
     }
 
-    private static boolean stateMatches(Attempt a, String state) {
-        return state != null && a.getOidcStateHash() != null
-                && java.security.MessageDigest.isEqual(OpaqueTokens.hash(state).getBytes(), a.getOidcStateHash().getBytes());
+    private static boolean stateMatches(PendingRequest awaited, String state) {
+        return state != null && java.security.MessageDigest.isEqual(OpaqueTokens.hash(state).getBytes(), awaited.stateHash().getBytes());
     }
 
     private static String stateParameter(URI callback) {

@@ -82,12 +82,15 @@ public class RecoverySettings {
         }).orElse(EnumSet.of(MethodKind.PHONE, MethodKind.MICROSOFT_AUTHENTICATOR, MethodKind.SOFTWARE_OATH, MethodKind.EMAIL));
     }
 
-    public Duration tapLifetime() {
-        return Duration.ofMinutes(config.value("recovery.tap.lifetime-minutes").map(Long::parseLong).orElse(60L));
+    /** The lifetime of the Temporary Access Pass a credential step of this kind issues ({@code recovery.tap.*}, {@code activation.tap.*}). */
+    public Duration tapLifetime(KindPolicy kind) {
+        return config.value(kind.tapKeyPrefix() + ".lifetime-minutes").map(v -> Duration.ofMinutes(Long.parseLong(v.trim())))
+                .orElse(kind.defaultTapLifetime());
     }
 
-    public boolean tapUsableOnce() {
-        return config.value("recovery.tap.usable-once").map(Boolean::parseBoolean).orElse(true);
+    /** Whether that pass works only once. */
+    public boolean tapUsableOnce(KindPolicy kind) {
+        return config.value(kind.tapKeyPrefix() + ".usable-once").map(v -> Boolean.parseBoolean(v.trim())).orElse(true);
     }
 
     public int passwordMinLength() {

@@ -75,12 +75,12 @@ public class RecoverPage implements Serializable {
         }
         caseReference = a.getCaseReference();
         bothRequested = a.getRequestedAction() == Attempt.RequestedAction.BOTH;
-        activation = a.getKind() == Attempt.Kind.ACTIVATION;
+        activation = a.getKind().policy().activatesAccount();
         // a reset that went unanswered and was then found not made: the form again, with a word about the last try
-        earlierTryNotSaved = a.getResetCheckedAt() != null && (a.getState() == State.MATCHED || a.getState() == State.APPROVED);
+        earlierTryNotSaved = a.resetProgress().checkedAt() != null && (a.getState() == State.MATCHED || a.getState() == State.APPROVED);
         view = switch (a.getState()) {
             case MATCHED, APPROVED -> a.isExpired(store.now()) ? View.NONE
-                    : a.getRequestedAction() != Attempt.RequestedAction.MFA && !a.isPasswordDone() ? View.PASSWORD : View.MFA;
+                    : a.getRequestedAction() != Attempt.RequestedAction.MFA && !a.resetProgress().passwordIsDone() ? View.PASSWORD : View.MFA;
             case ESCALATED -> View.REVIEW;
             case DENIED -> View.DENIED;
             case FAILED -> View.FAILED;

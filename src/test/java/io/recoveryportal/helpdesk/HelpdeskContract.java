@@ -120,7 +120,7 @@ abstract class HelpdeskContract extends DatabaseContract {
         assertEquals(Attempt.Kind.HELPDESK, a.getKind());
         assertEquals(State.VERIFYING, a.getState());
         assertEquals("agent-a", a.getEscalatedBy(), "the agent can never decide a case about their own request");
-        assertEquals(r.getInterviewId(), a.getIncodeInterviewId());
+        assertEquals(r.getInterviewId(), a.proofing().interviewId());
         assertEquals(HelpdeskStatus.LINK_SENT, r.getStatus());
         assertEquals(r.getId(), store(s -> s.byInterview(r.getInterviewId())).orElseThrow().getId());
         List<AuditEvent> trail = jpa().inTx(em -> new AuditLog(em).forAttempt(a.getId()));

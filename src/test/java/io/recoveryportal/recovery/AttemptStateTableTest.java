@@ -84,7 +84,7 @@ class AttemptStateTableTest {
             a.moveTo(from, to, T0.plusSeconds(1));
             assertEquals(to, a.getState());
             assertEquals(T0.plusSeconds(1), a.getUpdatedAt());
-            assertEquals(to == State.RESETTING ? "user-1" : null, a.getResettingUserId(), "the unique column names a reset in flight only");
+            assertEquals(to == State.RESETTING ? "user-1" : null, a.resetProgress().resettingUserId(), "the unique column names a reset in flight only");
         } else {
             assertThrows(IllegalStateException.class, () -> a.moveTo(from, to, T0.plusSeconds(1)));
             assertEquals(from, a.getState(), "a refused move changes nothing");

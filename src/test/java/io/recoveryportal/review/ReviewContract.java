@@ -224,14 +224,14 @@ abstract class ReviewContract extends DatabaseContract {
 
         // not yet due: nothing changes
         store(now.plus(Duration.ofDays(29)), retention, ReviewStore::purgeEvidence);
-        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().getVerifiedFullName()));
+        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().proofing().verifiedFullName()));
 
         Instant later = now.plus(Duration.ofDays(31));
         assertTrue(store(later, retention, ReviewStore::purgeEvidence) >= 1);
         Attempt after = cases(c -> c.byReference(ref).orElseThrow());
-        assertEquals(null, after.getVerifiedFullName());
-        assertEquals(null, after.getVerifiedGivenName());
-        assertEquals(null, after.getVerifiedBirthdate());
+        assertEquals(null, after.proofing().verifiedFullName());
+        assertEquals(null, after.proofing().verifiedGivenName());
+        assertEquals(null, after.proofing().verifiedBirthdate());
         assertEquals(expectedHash, after.getEvidenceHash(), "a hash of exactly what was purged");
         assertEquals(64, after.getEvidenceHash().length());
         assertEquals(before.getMatchRules(), after.getMatchRules(), "the rule outcomes stay");
@@ -255,7 +255,7 @@ abstract class ReviewContract extends DatabaseContract {
         String ref = openCase("user-open", false, now);
         // the case lives 14 days; retention of one day must not touch it while it can still be decided
         store(now.plus(Duration.ofDays(3)), Duration.ofDays(1), ReviewStore::purgeEvidence);
-        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().getVerifiedFullName()));
+        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().proofing().verifiedFullName()));
     }
 
     @Test
