@@ -199,8 +199,16 @@ public class HelpdeskService {
 
     // ---- status ----
 
-    public List<HelpdeskRequest> requestsOf(StaffPrincipal agent) {
-        return store.forAgent(agent.oid(), 50);
+    /** One of an agent's requests as their list shows it. */
+    public record Listed(long id, String employee, String ticket, Instant linkSentAt, HelpdeskStatus status) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The agent's latest requests, newest first. */
+    public List<Listed> requestsOf(StaffPrincipal agent) {
+        return store.forAgent(agent.oid(), 50).stream()
+                .map(r -> new Listed(r.getId(), r.getEmployee(), r.getTicket(), r.getLinkSentAt(), r.getStatus())).toList();
     }
 
     /** The request, if it is this agent's. */

@@ -205,7 +205,7 @@ public class RecoveryService {
 
     private Verdict complete(String rawAttemptId, URI callback, boolean retry) {
         PendingVerification[] pending = new PendingVerification[1];
-        String state = stateParameter(callback);
+        String state = proofing.callbackState(callback).orElse(null);
         Optional<Attempt> claimed;
         try {
             claimed = store.transition(rawAttemptId, State.VERIFYING, State.VERIFIED, a -> {
@@ -362,19 +362,6 @@ public class RecoveryService {
 
     private static boolean stateMatches(PendingRequest awaited, String state) {
         return state != null && java.security.MessageDigest.isEqual(OpaqueTokens.hash(state).getBytes(), awaited.stateHash().getBytes());
-    }
-
-    private static String stateParameter(URI callback) {
-        String q = callback.getRawQuery();
-        if (q == null) {
-            return null;
-        }
-        for (String p : q.split("&")) {
-            if (p.startsWith("state=")) {
-                return java.net.URLDecoder.decode(p.substring(6), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 
     /** A short reference a person can read out on the phone: "RC-" and 8 characters without look-alikes. */

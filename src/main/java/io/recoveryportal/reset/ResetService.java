@@ -70,6 +70,9 @@ public class ResetService {
     RecoverySettings settings;
 
     @Inject
+    ResetSettings resetSettings;
+
+    @Inject
     jakarta.enterprise.event.Event<ResetDone> done;
 
     /** What a reset step came to. */
@@ -183,7 +186,7 @@ public class ResetService {
                         + settings.tapLifetime(kind).toMinutes() + " min");
                 return finish(a, acc, back, pass, null);
             }
-            Set<MethodKind> kinds = settings.methodsToRemove();
+            Set<MethodKind> kinds = resetSettings.methodsToRemove();
             List<SignInMethod> registered = directory.methods(acc.id());
             // Entra keeps one pass per user: an old one goes first, so that the new one is the one that stays
             List<SignInMethod> oldPasses = registered.stream().filter(m -> m.kind() == MethodKind.TEMPORARY_ACCESS_PASS).toList();

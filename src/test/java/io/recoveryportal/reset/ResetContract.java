@@ -93,6 +93,12 @@ abstract class ResetContract extends DatabaseContract {
                 return Optional.ofNullable(Map.of("recovery.reset.claim-timeout", CLAIM_TIMEOUT.toString()).get(key));
             }
         });
+        service.resetSettings = new ResetSettings(new PortalConfig() {
+            @Override
+            public Optional<String> value(String key) {
+                return Optional.empty();
+            }
+        });
         service.done = new Recorded();
     }
 
