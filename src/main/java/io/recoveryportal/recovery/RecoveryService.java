@@ -257,73 +257,74 @@ public class RecoveryService {
         return store.find(rawId).filter(a -> a.getState() == State.VERIFIED).map(a -> judge(rawId, a, result)).orElse(Verdict.INVALID);
     }
 
+    /**
+     * Gathers the facts {@link Verdicts#judge} asks for, in its order and only when it asks (a decoy or a failure never
+     * reads the directory), and carries out its verdict in one transition.
+     */
     private Verdict judge(String rawId, Attempt attempt, VerificationResult result) {
-        ProofingStatus status = result.status();
-        if (attempt.isDecoy()) {
-            finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
-                    "verification.refused", "REFUSED", attempt.getRefusalReason() == null ? null : attempt.getRefusalReason().words());
+        KindPolicy kind = attempt.getKind().policy();
+        Verdicts.AccountRead read = null;
+        Optional<DirectoryAccount> account = Optional.empty();
+        boolean carriedOver = false;
+        MatchResult match = null;
+        Verdicts.Judgement j = Verdicts.judge(attempt.isDecoy(), result.status(), read, carriedOver, match);
+        if (j instanceof Verdicts.NeedsAccount) {
+            // compare with the directory as it is now, not as it was at "Continue"
+            try {
+                account = directory.findById(attempt.getDirectoryUserId());
+                read = account.isPresent() && account.get().enabled() == kind.needsEnabledAccount()
+                        ? Verdicts.AccountRead.USABLE : Verdicts.AccountRead.CHANGED;
+            } catch (DirectoryUnavailableException e) {
+                read = Verdicts.AccountRead.UNAVAILABLE;
+            }
+            j = Verdicts.judge(false, result.status(), read, false, null);
+        }
+        if (j instanceof Verdicts.NeedsMatch) {
+            carriedOver = kind.carriesApprovalsOver() && carryOverApproval(rawId, attempt, result);
+            if (!carriedOver) {
+                DirectoryAccount acc = account.orElseThrow();
+                match = IdentityMatcher.match(new VerifiedIdentity(result.fullName(), result.givenName(), result.birthdate()),
+                        new DirectoryPerson(acc.givenName(), acc.surname(), acc.displayName(), acc.birthdate()), settings.matchingPolicy());
+            }
+            j = Verdicts.judge(false, result.status(), read, carriedOver, match);
+        }
+        return carryOut(rawId, attempt, result, j, match);
+    }
+
+    private Verdict carryOut(String rawId, Attempt attempt, VerificationResult result, Verdicts.Judgement j, MatchResult match) {
+        java.util.function.Consumer<Attempt> proofed = a -> a.recordProofing(result.status(), result.score(), result.interviewId(),
+                result.identityId());
+        String rules = match == null ? null : match.rules().stream().map(r -> r.rule() + "=" + r.status() + ": " + r.explanation())
+                .collect(Collectors.joining("\n"));
+        if (j instanceof Verdicts.Refused) {
+            finish(rawId, State.FAILED, proofed, "verification.refused", "REFUSED",
+                    attempt.getRefusalReason() == null ? null : attempt.getRefusalReason().words());
             return Verdict.FAILED;
         }
-        switch (result.status()) {
-            case FAIL -> {
-                finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
-                        "verification.failed", "FAIL", "auth_overall_status FAIL");
-                return Verdict.FAILED;
-            }
-            case MANUAL_REVIEW -> {
-                escalate(rawId, result, null, CaseReason.INCODE_MANUAL_REVIEW, "Incode MANUAL_REVIEW", true);
-                return Verdict.ESCALATED;
-            }
-            default -> {
-                // OK: compare with the directory as it is now, not as it was at "Continue"
-                Optional<DirectoryAccount> account;
-                try {
-                    account = directory.findById(attempt.getDirectoryUserId());
-                } catch (DirectoryUnavailableException e) {
-                    // the verification stands; a reviewer can pick it up rather than the person starting over
-                    escalate(rawId, result, null, CaseReason.DIRECTORY_UNAVAILABLE, "directory unavailable after verification", false);
-                    return Verdict.ESCALATED;
-                }
-                KindPolicy kind = attempt.getKind().policy();
-                if (account.isEmpty() || account.get().enabled() != kind.needsEnabledAccount()) {
-                    finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
-                            "verification.refused", "REFUSED", kind.accountChangedWords());
-                    return Verdict.FAILED;
-                }
-                if (kind.carriesApprovalsOver() && carryOverApproval(rawId, attempt, result)) {
-                    return Verdict.APPROVED;
-                }
-                DirectoryAccount acc = account.get();
-                MatchResult match = IdentityMatcher.match(
-                        new VerifiedIdentity(result.fullName(), result.givenName(), result.birthdate()),
-                        new DirectoryPerson(acc.givenName(), acc.surname(), acc.displayName(), acc.birthdate()),
-                        settings.matchingPolicy());
-                String rules = match.rules().stream().map(r -> r.rule() + "=" + r.status() + ": " + r.explanation())
-                        .collect(Collectors.joining("\n"));
-                if (match.outcome() == Outcome.MATCH) {
-                    finish(rawId, State.MATCHED, a -> {
-                        a.recordProofing(status, result.score(), result.interviewId(), result.identityId());
-                        a.recordMatch(Outcome.MATCH, rules);
-                    }, "matching.matched", "MATCH", null);
-                    return Verdict.MATCHED;
-                }
-                boolean birthdateDiffers = match.rules().stream()
-                        .anyMatch(r -> RuleResult.BIRTHDATE.equals(r.rule()) && r.status() == RuleStatus.FAIL);
-                escalate(rawId, result, rules, reasonOf(match, birthdateDiffers),
-                        "matching: " + match.firstFailure().map(r -> r.rule()).orElse("review"), birthdateDiffers);
-                return Verdict.ESCALATED;
-            }
+        if (j instanceof Verdicts.Failed) {
+            finish(rawId, State.FAILED, proofed, "verification.failed", "FAIL", "auth_overall_status FAIL");
+            return Verdict.FAILED;
         }
+        if (j instanceof Verdicts.AccountChanged) {
+            finish(rawId, State.FAILED, proofed, "verification.refused", "REFUSED", attempt.getKind().policy().accountChangedWords());
+            return Verdict.FAILED;
+        }
+        if (j instanceof Verdicts.Approved) {
+            return Verdict.APPROVED;
+        }
+        if (j instanceof Verdicts.Matched) {
+            finish(rawId, State.MATCHED, proofed.andThen(a -> a.recordMatch(Outcome.MATCH, rules)), "matching.matched", "MATCH", null);
+            return Verdict.MATCHED;
+        }
+        if (j instanceof Verdicts.Escalate e) {
+            escalate(rawId, result, rules, e.reason(), e.words(), e.highRisk());
+            return Verdict.ESCALATED;
+        }
+        throw new IllegalStateException("no verdict yet: " + j);
     }
 
     static CaseReason reasonOf(MatchResult match, boolean birthdateDiffers) {
-        if (birthdateDiffers) {
-            return CaseReason.BIRTHDATE;
-        }
-        // a rule that depends on a failed one reports MISSING too ("not assessed"), so a FAIL anywhere is the reason
-        boolean failed = match.rules().stream().anyMatch(r -> r.blocksMatch() && r.status() == RuleStatus.FAIL);
-        boolean missing = match.rules().stream().anyMatch(r -> r.blocksMatch() && r.status() == RuleStatus.MISSING);
-        return !failed && missing ? CaseReason.MISSING_ATTRIBUTE : CaseReason.NAME;
+        return Verdicts.reasonOf(match, birthdateDiffers);
     }
 
     /**
