@@ -1,9 +1,12 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.RateLimits;
 import io.recoveryportal.recovery.RecoverySettings;
+import io.recoveryportal.recovery.Refusal;
 import io.recoveryportal.security.OpaqueTokens;
 import io.recoveryportal.verification.IdentityProofing;
 import io.recoveryportal.verification.PendingVerification;
@@ -106,8 +109,8 @@ public class ActivationService {
         PendingVerification pending;
         try {
             // privilege granted after the invitation still stops self-service activation
-            if (directory.membership(i.getDirectoryUserId()).privilege(recovery.protectedGroups()).isPresent()) {
-                invitations.note("activation.refused", i.getDirectoryUserId(), null, "REFUSED", "privileged since the invitation");
+            if (Refusal.privilege(directory.membership(i.getDirectoryUserId()), recovery.protectedGroups()).isPresent()) {
+                invitations.note(AuditType.ACTIVATION_REFUSED, i.getDirectoryUserId(), null, AuditOutcome.REFUSED, "privileged since the invitation");
                 return new Begin(null, null, "This account cannot be activated online. Please contact the person who invited you.");
             }
             pending = proofing.begin(i.getUserPrincipalName());

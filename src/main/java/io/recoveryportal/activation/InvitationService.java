@@ -1,5 +1,6 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.audit.Actor;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.lookup.DirectoryProfile;
@@ -7,6 +8,7 @@ import io.recoveryportal.lookup.DirectoryRefusedException;
 import io.recoveryportal.lookup.DirectoryUnavailableException;
 import io.recoveryportal.lookup.WorkEmail;
 import io.recoveryportal.recovery.RecoverySettings;
+import io.recoveryportal.recovery.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -41,7 +43,7 @@ public class InvitationService {
     ActivationNotices notices;
 
     /** Invites the account named by {@code upnInput}, sending the link to {@code personalInput}. */
-    public Result invite(int line, String upnInput, String personalInput, String actor) {
+    public Result invite(int line, String upnInput, String personalInput, Actor actor) {
         String shown = upnInput == null ? "" : upnInput.strip();
         Optional<WorkEmail> upn = WorkEmail.parse(upnInput);
         if (upn.isEmpty()) {
@@ -60,7 +62,7 @@ public class InvitationService {
         }
     }
 
-    private Result check(int line, WorkEmail upn, WorkEmail personal, String actor) {
+    private Result check(int line, WorkEmail upn, WorkEmail personal, Actor actor) {
         String shown = upn.value();
         List<DirectoryAccount> found = directory.findByEmail(upn);
         if (found.isEmpty()) {
@@ -81,9 +83,9 @@ public class InvitationService {
         if (profile.isEmpty() || profile.get().hireDate() == null) {
             return new Result(line, shown, false, "the account has no employeeHireDate");
         }
-        Optional<String> privilege = directory.membership(acc.id()).privilege(recovery.protectedGroups());
+        Optional<Refusal> privilege = Refusal.privilege(directory.membership(acc.id()), recovery.protectedGroups());
         if (privilege.isPresent()) {
-            return new Result(line, shown, false, "a privileged account is never activated by self-service (" + privilege.get() + ")");
+            return new Result(line, shown, false, "a privileged account is never activated by self-service (" + privilege.get().text() + ")");
         }
         InvitationStore.Issued issued = store.create(acc.id(), acc.userPrincipalName(), personal.value(), profile.get().hireDate(),
                 actor, settings.invitationLifetime());
@@ -91,7 +93,7 @@ public class InvitationService {
         return new Result(line, shown, true, "invited; the link went to " + personal.value());
     }
 
-    public String resend(long invitationId, String actor) {
+    public String resend(long invitationId, Actor actor) {
         try {
             notices.invitation(store.resend(invitationId, actor, settings.invitationLifetime()));
             return "A new link was sent. The old link no longer works.";
@@ -100,7 +102,7 @@ public class InvitationService {
         }
     }
 
-    public String revoke(long invitationId, String actor) {
+    public String revoke(long invitationId, Actor actor) {
         try {
             store.revoke(invitationId, actor);
             return "The invitation was revoked. Its link no longer works.";

@@ -1,5 +1,6 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.audit.Actor;
 import io.recoveryportal.staff.CurrentStaff;
 import io.recoveryportal.staff.StaffPrincipal;
 import jakarta.annotation.PostConstruct;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,13 +22,6 @@ public class InvitationsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int LISTED = 200;
-
-    /** One invitation as the list shows it. */
-    public record Listed(long id, String upn, String personalEmail, String state, Instant createdAt, Instant expiresAt,
-            boolean live) implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-    }
 
     @Inject
     InvitationService invitations;
@@ -44,7 +37,7 @@ public class InvitationsPage implements Serializable {
     private transient Part file;
     private List<InvitationService.Result> report = List.of();
     private String message;
-    private List<Listed> listed = List.of();
+    private List<InvitationStore.Listed> listed = List.of();
 
     @PostConstruct
     void init() {
@@ -75,7 +68,7 @@ public class InvitationsPage implements Serializable {
             return;
         }
         List<InvitationService.Result> out = new ArrayList<>();
-        String actor = actor();
+        Actor actor = actor();
         for (CsvInvitations.Row r : rows) {
             out.add(r.problem() != null ? new InvitationService.Result(r.line(), r.upn(), false, r.problem())
                     : invitations.invite(r.line(), r.upn(), r.personalEmail(), actor));
@@ -98,18 +91,15 @@ public class InvitationsPage implements Serializable {
         refreshList();
     }
 
-    private String actor() {
-        return staff.principal().map(StaffPrincipal::actor).orElse("staff:unknown");
+    private Actor actor() {
+        return staff.principal().map(StaffPrincipal::actor).orElse(Actor.staff(null));
     }
 
     private void refreshList() {
-        Instant now = store.now();
-        listed = store.recent(LISTED).stream().map(i -> new Listed(i.getId(), i.getUserPrincipalName(), i.getPersonalEmail(),
-                i.getState() == Invitation.State.PENDING && !i.usableAt(now) ? "EXPIRED" : i.getState().name(), i.getCreatedAt(),
-                i.getExpiresAt(), i.getState() == Invitation.State.PENDING)).toList();
+        listed = store.listed(LISTED);
     }
 
-    public List<Listed> getListed() {
+    public List<InvitationStore.Listed> getListed() {
         return listed;
     }
 

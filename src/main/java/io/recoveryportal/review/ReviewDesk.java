@@ -1,5 +1,7 @@
 package io.recoveryportal.review;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.lookup.DirectoryProfile;
 import io.recoveryportal.lookup.DirectoryRefusedException;
@@ -70,7 +72,7 @@ public class ReviewDesk {
             return new Outcome(true, "The case is yours for " + Durations.text(settings.claimDuration())
                     + ". Nobody else can decide it meanwhile.");
         } catch (ReviewCases.Refused e) {
-            store.note(reference, "review.refused", ReviewStore.actor(r), "REFUSED", "claim: " + e.getMessage());
+            store.note(reference, AuditType.REVIEW_REFUSED, ReviewStore.actor(r), AuditOutcome.REFUSED, "claim: " + e.getMessage());
             return new Outcome(false, e.getMessage());
         }
     }
@@ -85,7 +87,7 @@ public class ReviewDesk {
         try {
             event = store.decide(reference, r, approve, reason, recovery.approvalWindow());
         } catch (ReviewCases.Refused e) {
-            store.note(reference, "review.refused", ReviewStore.actor(r), "REFUSED", "decide: " + e.getMessage());
+            store.note(reference, AuditType.REVIEW_REFUSED, ReviewStore.actor(r), AuditOutcome.REFUSED, "decide: " + e.getMessage());
             return new Outcome(false, e.getMessage());
         }
         if (event.result() != ReviewCases.Result.AWAITING_SECOND_APPROVAL) {
@@ -96,7 +98,7 @@ public class ReviewDesk {
                 LOG.log(Level.WARNING, "After the decision on case {0}: {1}", new Object[] {reference, e.toString()});
             }
         }
-        if (event.kind() == Attempt.Kind.HELPDESK && event.result() != ReviewCases.Result.AWAITING_SECOND_APPROVAL) {
+        if (event.kind().policy().agentFollowsCase() && event.result() != ReviewCases.Result.AWAITING_SECOND_APPROVAL) {
             // the agent who asked follows the case on their request's page; the employee hears from them, not from us
             return new Outcome(true, event.result() == ReviewCases.Result.APPROVED
                     ? "Approved. The helpdesk agent's request now shows Success; they can send the employee a reset link."

@@ -1,5 +1,6 @@
 package io.recoveryportal.web;
 
+import io.recoveryportal.cookies.FormKey;
 import jakarta.faces.render.ResponseStateManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

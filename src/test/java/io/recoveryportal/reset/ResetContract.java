@@ -1,5 +1,7 @@
 package io.recoveryportal.reset;
 
+import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.audit.AuditOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -93,6 +95,12 @@ abstract class ResetContract extends DatabaseContract {
                 return Optional.ofNullable(Map.of("recovery.reset.claim-timeout", CLAIM_TIMEOUT.toString()).get(key));
             }
         });
+        service.resetSettings = new ResetSettings(new PortalConfig() {
+            @Override
+            public Optional<String> value(String key) {
+                return Optional.empty();
+            }
+        });
         service.done = new Recorded();
     }
 
@@ -118,7 +126,7 @@ abstract class ResetContract extends DatabaseContract {
         sandbox.faults().faultNextWrites(Faults.WriteFault.LATE, 2500, 1, "PATCH");
         assertInstanceOf(ResetService.Done.class, service.setPassword(raw, CHOSEN, CHOSEN));
         assertFinished(raw, JANE);
-        assertTrue(audit(raw).stream().anyMatch(e -> "OUTCOME_UNKNOWN".equals(e.getOutcome())), "the unanswered write is audited");
+        assertTrue(audit(raw).stream().anyMatch(e -> e.getOutcome() == AuditOutcome.OUTCOME_UNKNOWN), "the unanswered write is audited");
     }
 
     @Test
@@ -160,13 +168,13 @@ abstract class ResetContract extends DatabaseContract {
         service.check(raw);
         Attempt back = attempt(raw);
         assertEquals(State.MATCHED, back.getState());
-        assertNotNull(back.getResetCheckedAt(), "the page can say the earlier try was not saved");
+        assertNotNull(back.resetProgress().checkedAt(), "the page can say the earlier try was not saved");
         assertTrue(notices.isEmpty(), "nothing changed, nobody told");
         assertTrue(directory.lastPasswordSet(id(JANE)).isEmpty());
 
         assertInstanceOf(ResetService.Done.class, service.setPassword(raw, CHOSEN, CHOSEN), "the person simply tries again");
         assertFinished(raw, JANE);
-        assertNull(attempt(raw).getResetCheckedAt());
+        assertNull(attempt(raw).resetProgress().checkedAt());
     }
 
     // ---- a crash between the write and the answer ----
@@ -289,7 +297,7 @@ abstract class ResetContract extends DatabaseContract {
         assertEquals(1, notices.size(), "methods may be gone: the owner is told now");
         assertEquals("sign-in methods (MFA)", notices.get(0).what());
         assertNotNull(directory.account(id(MICHAEL)).orElseThrow().signInSessionsValidFromDateTime());
-        assertTrue(audit(raw).stream().anyMatch(e -> "INTERRUPTED".equals(e.getOutcome())));
+        assertTrue(audit(raw).stream().anyMatch(e -> e.getOutcome() == AuditOutcome.INTERRUPTED));
     }
 
     // ---- helpers ----
@@ -297,7 +305,7 @@ abstract class ResetContract extends DatabaseContract {
     private void assertFinished(String raw, String upn) {
         Attempt a = attempt(raw);
         assertEquals(State.COMPLETED, a.getState());
-        assertTrue(a.isPasswordDone());
+        assertTrue(a.resetProgress().passwordIsDone());
         assertEquals(1, notices.size(), "one notice: " + notices);
         assertEquals(id(upn), notices.get(0).account().id());
         assertNotNull(directory.account(id(upn)).orElseThrow().signInSessionsValidFromDateTime(), "sessions revoked");
@@ -342,7 +350,7 @@ abstract class ResetContract extends DatabaseContract {
     /** What a node leaves when it dies after its claim: the attempt RESETTING, nothing more. */
     private void claimAsACrashedNodeWould(String raw) {
         assertTrue(service.store.transition(raw, State.MATCHED, State.RESETTING, a -> a.resetStarted(clock.instant()),
-                "reset.claimed", "OK", null).isPresent());
+                AuditType.RESET_CLAIMED, AuditOutcome.OK, null).isPresent());
     }
 
     private Attempt attempt(String raw) {
@@ -399,13 +407,13 @@ abstract class ResetContract extends DatabaseContract {
 
         @Override
         public Optional<Attempt> transition(String rawId, State expected, State next, java.util.function.Consumer<Attempt> change,
-                String auditType, String outcome, String detail) {
+                AuditType auditType, AuditOutcome outcome, String detail) {
             return tx(s -> s.transition(rawId, expected, next, change, auditType, outcome, detail));
         }
 
         @Override
         public Optional<Attempt> transition(long id, State expected, State next, java.util.function.Consumer<Attempt> change,
-                String auditType, String outcome, String detail) {
+                AuditType auditType, AuditOutcome outcome, String detail) {
             return tx(s -> s.transition(id, expected, next, change, auditType, outcome, detail));
         }
 
@@ -420,7 +428,7 @@ abstract class ResetContract extends DatabaseContract {
         }
 
         @Override
-        public void audit(Attempt a, String type, String outcome, String detail) {
+        public void audit(Attempt a, AuditType type, AuditOutcome outcome, String detail) {
             tx(s -> {
                 s.audit(a, type, outcome, detail);
                 return null;

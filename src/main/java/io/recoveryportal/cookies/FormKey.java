@@ -1,4 +1,4 @@
-package io.recoveryportal.web;
+package io.recoveryportal.cookies;
 
 import io.recoveryportal.security.OpaqueTokens;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * a forged form cannot know; a stateless view's is the word "stateless", which anyone can send. So each browser
  * holds a random key in a {@code __Host-formkey} cookie (see {@link HostCookie}: pinned to this host, unreadable by
  * scripts, and a sibling subdomain cannot plant one), and each form of such a page carries a hidden field derived
- * from it ({@link FormKeyFilter}); {@link RequestRules} refuses a stateless postback whose field does not match the cookie. The field is a
+ * from it (the web package's FormKeyFilter); its RequestRules refuses a stateless postback whose field does not match the cookie. The field is a
  * hash of the key, so a page that leaked (a cache, a screenshot) does not give the cookie away.
  */
 public final class FormKey {
@@ -34,7 +34,7 @@ public final class FormKey {
      * The field value for this browser's key, giving the browser a new key in the response when it has none (its
      * first page, or an expired cookie).
      */
-    static String ensure(HttpServletRequest req, HttpServletResponse res) {
+    public static String ensure(HttpServletRequest req, HttpServletResponse res) {
         Optional<String> key = COOKIE.read(req);
         if (key.isPresent()) {
             return fieldFor(key.get());
@@ -45,14 +45,15 @@ public final class FormKey {
     }
 
     /** Whether the posted field matches the key in the browser's cookie (false when either is missing). */
-    static boolean matches(HttpServletRequest req) {
+    public static boolean matches(HttpServletRequest req) {
         String posted = req.getParameter(FIELD);
         Optional<String> key = COOKIE.read(req);
         return posted != null && key.isPresent() && MessageDigest.isEqual(fieldFor(key.get()).getBytes(StandardCharsets.US_ASCII),
                 posted.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String fieldFor(String key) {
+    /** The field value for a key: its SHA-256, so the page never shows the key. */
+    public static String fieldFor(String key) {
         return OpaqueTokens.hash("form-key:" + key);
     }
 }

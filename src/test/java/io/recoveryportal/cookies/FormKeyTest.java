@@ -1,4 +1,4 @@
-package io.recoveryportal.web;
+package io.recoveryportal.cookies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
