@@ -56,6 +56,13 @@ public class ResetService {
     private static final int RECONCILE_BATCH = 50;
     private static final String REFUSED_HERE = "The directory did not allow this change to be made here. Nothing else "
             + "was changed. Please contact your IT helpdesk to finish your recovery.";
+    /**
+     * A step's claim takes the account as the callback read it this long ago at most, rather than reading it a third
+     * time in one flow: it needs the names (for the password check) and the notification addresses, which the
+     * directory does not change between the callback and the form's submission. The callback's read is the fresh
+     * one that decides; the directory write itself fails for an account deleted since.
+     */
+    private static final Duration ACCOUNT_REUSE = Duration.ofMinutes(10);
 
     @Inject
     AttemptStore store;
@@ -415,6 +422,14 @@ public class ResetService {
         }
     }
 
+    private Optional<DirectoryAccount> recentAccount(Attempt a) {
+        try {
+            return accounts.findRecent(a.getDirectoryUserId(), ACCOUNT_REUSE);
+        } catch (DirectoryUnavailableException | DirectoryRefusedException e) {
+            return Optional.empty();
+        }
+    }
+
     private static List<String> personalWords(DirectoryAccount acc) {
         String local = acc.userPrincipalName() == null ? null : acc.userPrincipalName().split("@")[0];
         return java.util.stream.Stream.of(acc.givenName(), acc.surname(), local)
@@ -466,7 +481,7 @@ public class ResetService {
             return Claim.not(new NotAllowed());
         }
         Attempt a = current.get();
-        Optional<DirectoryAccount> account = account(a);
+        Optional<DirectoryAccount> account = recentAccount(a);
         if (account.isEmpty()) {
             return Claim.not(new Unavailable());
         }

@@ -137,6 +137,11 @@ public final class PortalProcess implements AutoCloseable {
         return port;
     }
 
+    /** The operating system's id of the Payara process: the benchmark reads its CPU time and memory in /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Where health and metrics are served: the management listener, on loopback. */
     public String managementUrl() {
         return "http://localhost:" + managementPort;
