@@ -24,12 +24,10 @@ import io.recoveryportal.verification.VerificationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * The employee's recovery, from "Continue" to the verdict on Incode's answer. Every address gets the same
@@ -43,7 +41,6 @@ import java.util.stream.Collectors;
 public class RecoveryService {
 
     private static final Logger LOG = Logger.getLogger(RecoveryService.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     AttemptStore store;
@@ -64,7 +61,7 @@ public class RecoveryService {
     ReturningDevices devices;
 
     @Inject
-    jakarta.enterprise.event.Event<CaseOpened> caseOpened;
+    Escalations escalations;
 
     /** What "Continue" leads to. */
     public sealed interface Start permits Redirect, Limited, Unavailable {
@@ -282,7 +279,8 @@ public class RecoveryService {
             j = Verdicts.judge(false, result.status(), read, false, null);
         }
         if (j instanceof Verdicts.NeedsMatch) {
-            carriedOver = kind.carriesApprovalsOver() && carryOverApproval(rawId, attempt, result);
+            carriedOver = kind.carriesApprovalsOver() && result.identityId() != null
+                    && escalations.carryOverApproval(rawId, attempt, result.identityId(), proofed(result));
             if (!carriedOver) {
                 DirectoryAccount acc = account.orElseThrow();
                 match = IdentityMatcher.match(new VerifiedIdentity(result.fullName(), result.givenName(), result.birthdate()),
@@ -294,10 +292,8 @@ public class RecoveryService {
     }
 
     private Verdict carryOut(String rawId, Attempt attempt, VerificationResult result, Verdicts.Judgement j, MatchResult match) {
-        java.util.function.Consumer<Attempt> proofed = a -> a.recordProofing(result.status(), result.score(), result.interviewId(),
-                result.identityId());
-        String rules = match == null ? null : match.rules().stream().map(r -> r.rule() + "=" + r.status() + ": " + r.explanation())
-                .collect(Collectors.joining("\n"));
+        java.util.function.Consumer<Attempt> proofed = proofed(result);
+        List<RuleResult> rules = match == null ? null : match.rules();
         if (j instanceof Verdicts.Refused) {
             finish(rawId, State.FAILED, proofed, AuditType.VERIFICATION_REFUSED, AuditOutcome.REFUSED,
                     attempt.getRefusalReason() == null ? null : attempt.getRefusalReason().words());
@@ -319,7 +315,7 @@ public class RecoveryService {
             return Verdict.MATCHED;
         }
         if (j instanceof Verdicts.Escalate e) {
-            escalate(rawId, result, rules, e.reason(), e.words(), e.highRisk());
+            escalations.openCase(rawId, proofed.andThen(a -> a.recordMatch(rules == null ? null : Outcome.REVIEW, rules)), result, e);
             return Verdict.ESCALATED;
         }
         throw new IllegalStateException("no verdict yet: " + j);
@@ -329,34 +325,8 @@ public class RecoveryService {
         return Verdicts.reasonOf(match, birthdateDiffers);
     }
 
-    /**
-     * A person whose earlier case a reviewer approved, coming back (another browser, a lost tab) and verified again
-     * as the same Incode identity for the same account within the approval window, goes straight to the reset: the
-     * approval moves to this attempt and the old one can no longer be used. Only a clean OK counts.
-     */
-    private boolean carryOverApproval(String rawId, Attempt attempt, VerificationResult result) {
-        if (result.identityId() == null) {
-            return false;
-        }
-        java.time.Instant since = store.now().minus(settings.approvalWindow());
-        return store.carryOverApproval(rawId, attempt.getDirectoryUserId(), result.identityId(), since,
-                a -> a.recordProofing(result.status(), result.score(), result.interviewId(), result.identityId()));
-    }
-
-    /**
-     * Opens a review case. Four-eyes (two approvers) for the risky ones: Incode's own MANUAL_REVIEW, a birthdate
-     * that differs, or an account in a sensitive group (marked at start).
-     */
-    private void escalate(String rawId, VerificationResult result, String rules, CaseReason category, String reason, boolean highRisk) {
-        String reference = caseReference();
-        Optional<Attempt> opened = finish(rawId, State.ESCALATED, a -> {
-            a.recordProofing(result.status(), result.score(), result.interviewId(), result.identityId());
-            a.recordMatch(rules == null ? null : Outcome.REVIEW, rules);
-            a.keepEvidence(result.fullName(), result.givenName(), result.birthdate(), reference);
-            a.escalated(category, reason, highRisk, store.now(), settings.caseLifetime());
-        }, AuditType.REVIEW_CASE_OPENED, AuditOutcome.ESCALATED, reason + "; case " + reference);
-        // committed: reviewers may now be told
-        opened.ifPresent(a -> caseOpened.fire(new CaseOpened(a.getId(), reference, a.getKind(), category, a.isHighRisk())));
+    private static java.util.function.Consumer<Attempt> proofed(VerificationResult result) {
+        return a -> a.recordProofing(result.status(), result.score(), result.interviewId(), result.identityId());
     }
 
     private Optional<Attempt> finish(String rawId, State next, java.util.function.Consumer<Attempt> change, AuditType type, AuditOutcome outcome, String detail) {
@@ -365,15 +335,5 @@ public class RecoveryService {
 
     private static boolean stateMatches(PendingRequest awaited, String state) {
         return state != null && java.security.MessageDigest.isEqual(OpaqueTokens.hash(state).getBytes(), awaited.stateHash().getBytes());
-    }
-
-    /** A short reference a person can read out on the phone: "RC-" and 8 characters without look-alikes. */
-    static String caseReference() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder b = new StringBuilder("RC-");
-        for (int i = 0; i < 8; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return b.toString();
     }
 }

@@ -8,7 +8,6 @@ import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.notification.Mailer;
 import io.recoveryportal.recovery.Attempt;
-import io.recoveryportal.recovery.CaseOpened;
 import io.recoveryportal.recovery.RecoverySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

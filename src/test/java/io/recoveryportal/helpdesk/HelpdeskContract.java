@@ -106,7 +106,7 @@ abstract class HelpdeskContract extends DatabaseContract {
     /** What RecoveryService's judging does with a clean match, through the same store. */
     private void matched(String rawId) {
         jpa().run(em -> new AttemptStore(new AttemptRepository(em), new AuditLog(em), clock)
-                .transition(rawId, State.VERIFIED, State.MATCHED, a -> a.recordMatch(io.recoveryportal.matching.Outcome.MATCH, "rules"), AuditType.MATCHING_MATCHED, AuditOutcome.MATCH, null));
+                .transition(rawId, State.VERIFIED, State.MATCHED, a -> a.recordMatch(io.recoveryportal.matching.Outcome.MATCH, List.of()), AuditType.MATCHING_MATCHED, AuditOutcome.MATCH, null));
     }
 
     private HelpdeskRequest succeeded(String agent) {
