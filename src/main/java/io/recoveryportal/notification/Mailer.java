@@ -13,15 +13,20 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 
-/** Plain-text email through the configured SMTP relay (keys mail.*). */
+/** Plain-text email through the configured SMTP relay (keys mail.*), only ever built from a template ({@link MailTemplates}). */
 @ApplicationScoped
 public class Mailer {
 
     @Inject
     PortalConfig config;
 
+    /** Sends a mail built from its template ({@link MailTemplates}) to each address separately. */
+    public void send(List<String> to, MailTemplates.Mail mail) throws MessagingException {
+        send(to, mail.subject(), mail.body());
+    }
+
     /** Sends one message to each address separately, so no recipient sees the others. */
-    public void send(List<String> to, String subject, String body) throws MessagingException {
+    private void send(List<String> to, String subject, String body) throws MessagingException {
         Properties p = new Properties();
         p.put("mail.smtp.host", config.required("mail.smtp.host"));
         p.put("mail.smtp.port", config.value("mail.smtp.port").orElse("25"));

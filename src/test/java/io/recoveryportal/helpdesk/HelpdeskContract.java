@@ -94,7 +94,7 @@ abstract class HelpdeskContract extends DatabaseContract {
     /** A sent verification for a fresh account; returns the request. */
     private HelpdeskRequest sent(String agent) {
         String user = unique("user");
-        Attempt a = HelpdeskService.attempt(user, user + "@contoso.com", Attempt.RequestedAction.PASSWORD, unique("interview"), agent,
+        Attempt a = HelpdeskRequests.attempt(user, user + "@contoso.com", Attempt.RequestedAction.PASSWORD, unique("interview"), agent,
                 false, clock.instant(), LIFETIME);
         return store(s -> s.open(a, agent, "Hana Horvat", "INC0012345", user + "@contoso.com"));
     }
