@@ -2,7 +2,7 @@ package io.recoveryportal.helpdesk;
 
 import io.recoveryportal.audit.Actor;
 import io.recoveryportal.recovery.Attempt.State;
-import io.recoveryportal.recovery.RecoveryService;
+import io.recoveryportal.recovery.Judging;
 import io.recoveryportal.review.CaseDecided;
 import io.recoveryportal.staff.StaffPrincipal;
 import io.recoveryportal.verification.ProofingUnavailableException;
@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * How a helpdesk request follows its verification: Incode's webhooks (or the agent's "Check with Incode now") only say
  * when to fetch the result, server to server; the verdict is reached exactly as in self-service, on the same kind of
- * attempt ({@link RecoveryService#judgeVerified}), and a reviewer's decision on a helpdesk case moves the agent's page.
+ * attempt ({@link Judging#judgeVerified}), and a reviewer's decision on a helpdesk case moves the agent's page.
  */
 @ApplicationScoped
 public class HelpdeskProgress {
@@ -25,7 +25,7 @@ public class HelpdeskProgress {
     HelpdeskStore store;
 
     @Inject
-    RecoveryService recovery;
+    Judging recovery;
 
     @Inject
     VerificationRequests incode;

@@ -8,7 +8,7 @@ import io.recoveryportal.lookup.WorkEmail;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.recovery.RateLimits;
-import io.recoveryportal.recovery.RecoveryService;
+import io.recoveryportal.recovery.RecoveryStart;
 import io.recoveryportal.recovery.Refusal;
 import io.recoveryportal.recovery.RefusalReason;
 import io.recoveryportal.security.OpaqueTokens;
@@ -25,10 +25,9 @@ import java.util.logging.Logger;
 
 /**
  * Helpdesk-initiated verification (seed 004), the requests: an agent on the phone sends the caller's account a
- * verification link, and lists and opens their requests. How a request follows Incode's result is
- * {@link HelpdeskProgress}; the reset link that ends it, {@link ResetLinks}; the emails, {@link HelpdeskMails}. The verdict is reached exactly as in self-service, on the same
- * kind of attempt ({@link RecoveryService#judgeVerified}); Incode's webhooks only tell the portal when to fetch
- * the result, server to server, and never decide or reset anything themselves.
+ * verification link (never shown to the agent: an impostor on the phone cannot be handed it), and lists and opens their
+ * requests. How a request follows Incode's result is {@link HelpdeskProgress}; the reset link that ends it,
+ * {@link ResetLinks}; the emails, {@link HelpdeskMails}.
  */
 @ApplicationScoped
 public class HelpdeskRequests {
@@ -39,7 +38,7 @@ public class HelpdeskRequests {
     HelpdeskStore store;
 
     @Inject
-    RecoveryService recovery;
+    RecoveryStart recovery;
 
     @Inject
     RateLimits limits;
@@ -89,7 +88,7 @@ public class HelpdeskRequests {
             store.note(null, null, AuditType.HELPDESK_LIMITED, agent.actor(), AuditOutcome.LIMITED, ticket == null ? null : "ticket " + ticket);
             return new Limited();
         }
-        RecoveryService.Eligibility eligibility;
+        RecoveryStart.Eligibility eligibility;
         try {
             eligibility = recovery.eligibility(email);
         } catch (DirectoryUnavailableException e) {
