@@ -25,7 +25,7 @@ public class HelpdeskProgress {
     HelpdeskStore store;
 
     @Inject
-    Judging recovery;
+    Judging judging;
 
     @Inject
     VerificationRequests incode;
@@ -68,7 +68,7 @@ public class HelpdeskProgress {
             return Progress.RESULT_NOT_READY;
         }
         // only one caller judges: any other finds the attempt claimed and just follows its verdict
-        store.claimForJudging(r.getId(), by).ifPresent(rawId -> recovery.judgeVerified(rawId, result.get()));
+        store.claimForJudging(r.getId(), by).ifPresent(rawId -> judging.judgeVerified(rawId, result.get()));
         store.followAttempt(r.getId(), by);
         return Progress.APPLIED;
     }
