@@ -1,4 +1,5 @@
--- Issue 13: review cases become their own aggregate (review/ReviewCase), referring to their attempt by id. The attempt
+-- Issue 13: review cases become their own aggregate (review/ReviewCase), referring to their attempt by id, with their
+-- decisions (review_decision rows now refer to the case). The attempt
 -- keeps what is its own: its state and expiry, the verified names (in its proofing record), the case's reference (the
 -- person's page and the helpdesk agent quote it), the mark of a sensitive account, when it was approved or denied
 -- (carried over with an approval) and the staff member who asked for it. Portable between H2 2.x and PostgreSQL 14+.
@@ -34,6 +35,14 @@ INSERT INTO review_case (id, attempt_id, reference, reason, reason_words, high_r
         COALESCE(escalated_at, updated_at), claimed_by, claimed_until, decided_at, sla_notified_at, evidence_hash,
         evidence_purged_at, 0
     FROM attempt WHERE case_reference IS NOT NULL;
+
+-- A decision belongs to its case: review_decision refers to the case, no longer to the attempt.
+ALTER TABLE review_decision ADD COLUMN case_id BIGINT;
+UPDATE review_decision SET case_id = (SELECT r.id FROM review_case r WHERE r.attempt_id = review_decision.attempt_id);
+ALTER TABLE review_decision ALTER COLUMN case_id SET NOT NULL;
+DROP INDEX review_decision_attempt_ix;
+ALTER TABLE review_decision DROP COLUMN attempt_id;
+CREATE INDEX review_decision_case_ix ON review_decision (case_id);
 
 DROP INDEX attempt_state_escalated_ix;
 ALTER TABLE attempt DROP COLUMN escalation_reason;

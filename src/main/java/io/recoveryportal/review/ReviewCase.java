@@ -18,7 +18,7 @@ import java.util.Objects;
  * A review case: an attempt a reviewer must decide, referred to by the attempt's id (the attempt keeps its own state,
  * expiry and the verified names; the case what review adds): the reference a person can read out, why it was opened,
  * whether it needs two approvers, who holds it, when it was decided, whether reviewers were told it is overdue, and
- * what retention left of the evidence. Its decisions are {@link ReviewDecision} rows of the same attempt. The version
+ * what retention left of the evidence. Its decisions are {@link ReviewDecision} rows that refer to it. The version
  * column lets exactly one of two racing claims or decisions commit.
  */
 @Entity

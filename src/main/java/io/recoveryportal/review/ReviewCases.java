@@ -75,9 +75,9 @@ public class ReviewCases {
         return em.find(Attempt.class, c.getAttemptId());
     }
 
-    public List<ReviewDecision> decisions(long attemptId) {
-        return em.createQuery("select d from ReviewDecision d where d.attemptId = :a order by d.decidedAt, d.id", ReviewDecision.class)
-                .setParameter("a", attemptId).getResultList();
+    public List<ReviewDecision> decisions(long caseId) {
+        return em.createQuery("select d from ReviewDecision d where d.caseId = :c order by d.decidedAt, d.id", ReviewDecision.class)
+                .setParameter("c", caseId).getResultList();
     }
 
     /** Takes the case for {@code duration}, or refuses when someone else holds it or it is not the reviewer's to take. */
@@ -116,7 +116,7 @@ public class ReviewCases {
             throw new Refused("Claim the case before deciding it; your claim may have expired.");
         }
         if (!approve) {
-            record(a, reviewer, Kind.DENY, reason, now);
+            record(c, reviewer, Kind.DENY, reason, now);
             a.extendUntil(now.plus(approvalWindow));
             a.moveTo(State.ESCALATED, State.DENIED, now);
             a.decided(now);
@@ -126,8 +126,8 @@ public class ReviewCases {
             return Result.DENIED;
         }
         if (c.isHighRisk()) {
-            if (approvals(a).isEmpty()) {
-                record(a, reviewer, Kind.APPROVE, reason, now);
+            if (approvals(c).isEmpty()) {
+                record(c, reviewer, Kind.APPROVE, reason, now);
                 c.releaseClaim();
                 flush();
                 return Result.AWAITING_SECOND_APPROVAL;
@@ -136,7 +136,7 @@ public class ReviewCases {
                 throw new Refused(why);
             });
         }
-        record(a, reviewer, Kind.APPROVE, reason, now);
+        record(c, reviewer, Kind.APPROVE, reason, now);
         // the approval lets the employee finish their own recovery, within the approval window
         a.extendUntil(now.plus(approvalWindow));
         a.moveTo(State.ESCALATED, State.APPROVED, now);
@@ -147,8 +147,8 @@ public class ReviewCases {
         return Result.APPROVED;
     }
 
-    private List<ReviewDecision> approvals(Attempt a) {
-        return decisions(a.getId()).stream().filter(d -> d.getDecision() == Kind.APPROVE).toList();
+    private List<ReviewDecision> approvals(ReviewCase c) {
+        return decisions(c.getId()).stream().filter(d -> d.getDecision() == Kind.APPROVE).toList();
     }
 
     /** Who may not give a high-risk case's second approval: its first approver, and anyone not senior. */
@@ -156,7 +156,7 @@ public class ReviewCases {
         if (!row.reviewCase().isHighRisk()) {
             return Optional.empty();
         }
-        List<ReviewDecision> approvals = approvals(row.attempt());
+        List<ReviewDecision> approvals = approvals(row.reviewCase());
         if (approvals.isEmpty()) {
             return Optional.empty();
         }
@@ -196,14 +196,14 @@ public class ReviewCases {
         return row;
     }
 
-    /** Approvals so far per case, for the given attempt ids (a four-eyes case waiting for its second shows 1). */
-    public java.util.Map<Long, Integer> approvalCounts(java.util.Collection<Long> attemptIds) {
+    /** Approvals so far per case, for the given case ids (a four-eyes case waiting for its second shows 1). */
+    public java.util.Map<Long, Integer> approvalCounts(java.util.Collection<Long> caseIds) {
         java.util.Map<Long, Integer> out = new java.util.HashMap<>();
-        if (attemptIds.isEmpty()) {
+        if (caseIds.isEmpty()) {
             return out;
         }
-        em.createQuery("select d.attemptId, count(d) from ReviewDecision d where d.decision = :k and d.attemptId in :ids"
-                + " group by d.attemptId", Object[].class).setParameter("k", Kind.APPROVE).setParameter("ids", attemptIds)
+        em.createQuery("select d.caseId, count(d) from ReviewDecision d where d.decision = :k and d.caseId in :ids"
+                + " group by d.caseId", Object[].class).setParameter("k", Kind.APPROVE).setParameter("ids", caseIds)
                 .getResultList().forEach(row -> out.put((Long) row[0], ((Number) row[1]).intValue()));
         return out;
     }
@@ -216,8 +216,8 @@ public class ReviewCases {
 
     /** Every decision ever made about this account with its case reference, newest first. */
     public List<Object[]> decisionsAbout(String directoryUserId) {
-        return em.createQuery("select d, a.caseReference from ReviewDecision d, Attempt a where d.attemptId = a.id"
-                + " and a.directoryUserId = :u order by d.decidedAt desc, d.id desc", Object[].class)
+        return em.createQuery("select d, c.reference from ReviewDecision d, ReviewCase c, Attempt a where d.caseId = c.id"
+                + " and c.attemptId = a.id and a.directoryUserId = :u order by d.decidedAt desc, d.id desc", Object[].class)
                 .setParameter("u", directoryUserId).getResultList();
     }
 
@@ -243,8 +243,8 @@ public class ReviewCases {
         return found.stream().map(r -> new CaseRow((ReviewCase) r[0], (Attempt) r[1])).toList();
     }
 
-    private void record(Attempt a, Reviewer reviewer, Kind kind, String reason, Instant now) {
-        em.persist(new ReviewDecision(a.getId(), reviewer, kind, reason.strip(), now));
+    private void record(ReviewCase c, Reviewer reviewer, Kind kind, String reason, Instant now) {
+        em.persist(new ReviewDecision(c.getId(), reviewer, kind, reason.strip(), now));
     }
 
     private void flush() {

@@ -60,13 +60,13 @@ public class ReviewStore {
         Instant now = now();
         Duration sla = settings.sla();
         List<ReviewCases.CaseRow> open = cases.open().stream().filter(r -> !r.attempt().isExpired(now)).toList();
-        Map<Long, Integer> approvals = cases.approvalCounts(open.stream().map(r -> r.attempt().getId()).toList());
+        Map<Long, Integer> approvals = cases.approvalCounts(open.stream().map(r -> r.reviewCase().getId()).toList());
         return open.stream().map(r -> {
             ReviewCase c = r.reviewCase();
             Duration age = Duration.between(c.getOpenedAt(), now);
             String claim = c.isClaimedBy(reviewerId, now) ? "YOURS" : c.isClaimedByAnotherThan(reviewerId, now) ? "TAKEN" : "FREE";
             return new QueueItem(c.getReference(), r.attempt().getKind(), c.getReason(), c.isHighRisk(), c.getOpenedAt(), age,
-                    age.compareTo(sla) > 0, sla.minus(age), claim, approvals.getOrDefault(c.getAttemptId(), 0));
+                    age.compareTo(sla) > 0, sla.minus(age), claim, approvals.getOrDefault(c.getId(), 0));
         }).toList();
     }
 
@@ -86,7 +86,7 @@ public class ReviewStore {
     }
 
     private CaseFile file(ReviewCase c, Attempt a) {
-        List<ReviewDecision> decided = cases.decisions(a.getId());
+        List<ReviewDecision> decided = cases.decisions(c.getId());
         CaseFile.Summary summary = new CaseFile.Summary(c.getReference(), a.getKind(), a.getState(), c.getReason(),
                 c.getReasonWords(), c.isHighRisk(), a.getRequestedAction(), c.getOpenedAt(), a.getExpiresAt(),
                 a.getDirectoryUserId(), a.getEscalatedBy(), a.getClaimedEmail(), c.getClaimedBy(), c.getClaimedUntil(),
@@ -102,7 +102,7 @@ public class ReviewStore {
                                 p.proofing().status(), p.getCaseReference(), p.isDecoy())).toList();
         List<CaseFile.Decision> earlier = a.getDirectoryUserId() == null ? List.of()
                 : cases.decisionsAbout(a.getDirectoryUserId()).stream()
-                        .filter(row -> ((ReviewDecision) row[0]).getAttemptId() != a.getId().longValue())
+                        .filter(row -> ((ReviewDecision) row[0]).getCaseId() != c.getId().longValue())
                         .map(row -> decision((ReviewDecision) row[0], (String) row[1])).toList();
         return new CaseFile(summary, null, verified, List.of(), CaseFile.Rule.of(a.getMatchRules()), decisions, history, earlier);
     }

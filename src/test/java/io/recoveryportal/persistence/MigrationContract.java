@@ -243,7 +243,7 @@ public abstract class MigrationContract {
         assertEquals("ab".repeat(32), row.reviewCase().getEvidenceHash());
         assertEquals(T0.minusDays(5).toInstant(), row.reviewCase().getEvidencePurgedAt());
         assertEquals(List.of("photo does not match"), jpa.inTx(em -> new io.recoveryportal.review.ReviewCases(em)
-                .decisions(row.attempt().getId())).stream().map(io.recoveryportal.review.ReviewDecision::getReason).toList());
+                .decisions(row.reviewCase().getId())).stream().map(io.recoveryportal.review.ReviewDecision::getReason).toList());
     }
 
     @Test

@@ -94,7 +94,7 @@ abstract class ReviewContract extends DatabaseContract {
         assertEquals(State.APPROVED, state(ref));
         Attempt after = attempt(ref);
         assertEquals(now.plusSeconds(7).plus(WINDOW), after.getExpiresAt(), "the employee has the approval window to finish");
-        assertEquals(1, cases(c -> c.decisions(after.getId())).size());
+        assertEquals(1, cases(c -> c.decisions(c.byReference(ref).orElseThrow().getId())).size());
     }
 
     @Test
@@ -193,7 +193,7 @@ abstract class ReviewContract extends DatabaseContract {
         }
         assertEquals(1, wins, "exactly one decision committed");
         assertEquals(State.APPROVED, state(ref));
-        long decisionCount = cases(c -> c.decisions(c.byReference(ref).orElseThrow().getAttemptId())).size();
+        long decisionCount = cases(c -> c.decisions(c.byReference(ref).orElseThrow().getId())).size();
         assertEquals(1, decisionCount, "the loser's decision was rolled back");
     }
 
@@ -263,7 +263,7 @@ abstract class ReviewContract extends DatabaseContract {
         assertEquals(java.util.List.of("given-name=FAIL: BOB is not ROBERT", "birthdate=PASS: same date"),
                 after.getMatchRules().stream().map(Object::toString).toList());
         assertEquals(State.DENIED, after.getState());
-        assertEquals(1, cases(c -> c.decisions(after.getId())).size(), "the decision stays");
+        assertEquals(1, cases(c -> c.decisions(c.byReference(ref).orElseThrow().getId())).size(), "the decision stays");
         assertEquals(java.util.List.of(AuditType.REVIEW_CASE_OPENED, AuditType.REVIEW_CASE_CLAIMED, AuditType.REVIEW_DECISION,
                 AuditType.REVIEW_EVIDENCE_PURGED), auditTypes(ref),
                 "the earlier audit trail is intact and the purge is in it");
