@@ -26,8 +26,13 @@ public class Mailer {
      */
     private volatile Session session;
 
+    /** Sends a mail built from its template ({@link MailTemplates}) to each address separately. */
+    public void send(List<String> to, MailTemplates.Mail mail) throws MessagingException {
+        send(to, mail.subject(), mail.body());
+    }
+
     /** Sends one message to each address separately, so no recipient sees the others. */
-    public void send(List<String> to, String subject, String body) throws MessagingException {
+    private void send(List<String> to, String subject, String body) throws MessagingException {
         Session session = session();
         for (String address : to) {
             MimeMessage m = new MimeMessage(session);
