@@ -124,7 +124,8 @@ public class RecoveryService {
         a.awaitCallback(OpaqueTokens.hash(pending.state()), pending.nonce(), pending.codeVerifier());
         String face = returning.isPresent() ? "; face re-authentication (returning device)" : "";
         store.create(a, eligibility.refusal() == null ? "recovery.started" : "recovery.started.refused",
-                (eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal() + "; action=" + action) + face);
+                (eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal() + "; action=" + action) + face
+                        + "; client " + clientAddress);
         return new Redirect(pending.authorizationUri(), rawId);
     }
 
