@@ -131,6 +131,11 @@ public final class FlowDriver {
         }
     }
 
+    /** The body of the last page the driver got (a notice the result's fields do not carry). */
+    public String lastPage() {
+        return last == null || last.body() == null ? "" : last.body();
+    }
+
     /** A page as the driver got it, after following redirects within the step. */
     private record Page(URI uri, int status, String body) {
 

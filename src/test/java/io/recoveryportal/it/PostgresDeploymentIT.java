@@ -57,7 +57,7 @@ class PostgresDeploymentIT {
                         "select max(cast(version as integer)) from flyway_schema_history where success and version is not null")) {
             assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
             assertTrue(rs.next());
-            assertEquals(10, rs.getInt(1), "every migration in src/main/resources/db/migration applied, up to V10");
+            assertEquals(14, rs.getInt(1), "every migration in src/main/resources/db/migration applied, up to V14");
         }
     }
 
