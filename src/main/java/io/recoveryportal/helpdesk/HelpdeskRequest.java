@@ -21,7 +21,11 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "helpdesk_request")
-public class HelpdeskRequest {
+public class HelpdeskRequest implements java.io.Serializable {
+
+    // detached copies are listed by the helpdesk page, whose view state a node may serialise
+    private static final long serialVersionUID = 1L;
+
 
     @Id
     @SequenceGenerator(name = "helpdesk_request_seq", sequenceName = "helpdesk_request_seq", allocationSize = 1)
