@@ -92,6 +92,16 @@ final class Balancer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        try {
+            forward(ex);
+        } catch (RuntimeException | IOException e) {
+            // the JDK's server would close the connection without a word: say what went wrong in the test's output
+            e.printStackTrace();
+            throw e;
+        }
+    }
+
+    private void forward(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getRawPath();
             String sticky = Optional.ofNullable(ex.getRequestHeaders().getFirst("Cookie")).map(AFFINITY_COOKIE::matcher)
@@ -131,7 +141,7 @@ final class Balancer implements AutoCloseable {
             hops.add(new Hop(ex.getRequestMethod(), path, name, answer.statusCode()));
             answer.headers().map().forEach((k, values) -> {
                 if (!NOT_FORWARDED.contains(k.toLowerCase(Locale.ROOT)) && !k.equals(":status")) {
-                    ex.getResponseHeaders().put(k, values);
+                    ex.getResponseHeaders().put(k, new java.util.ArrayList<>(values));
                 }
             });
             if (!name.equals(sticky)) {
