@@ -1,7 +1,7 @@
 package io.recoveryportal.activation;
 
 import io.recoveryportal.recovery.RecoverySettings;
-import io.recoveryportal.web.AttemptCookie;
+import io.recoveryportal.cookies.AttemptCookie;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

@@ -69,7 +69,7 @@ public class ActivationNotices {
      * was told only when that message went out ({@link #managerTold}).
      */
     void activated(@Observes ResetDone done) {
-        if (done.kind() != Attempt.Kind.ACTIVATION) {
+        if (!done.kind().policy().activatesAccount()) {
             return;
         }
         DirectoryAccount acc = done.account();
@@ -90,7 +90,7 @@ public class ActivationNotices {
 
     /** A reviewer decided an activation case: the new hire hears of it at their personal address. */
     void decided(@Observes CaseDecided decided) {
-        if (decided.kind() != Attempt.Kind.ACTIVATION) {
+        if (!decided.kind().policy().activatesAccount()) {
             return;
         }
         Optional<Invitation> invitation = store.forAttempt(decided.attemptId());

@@ -4,6 +4,7 @@ import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.RateLimits;
 import io.recoveryportal.recovery.RecoverySettings;
+import io.recoveryportal.recovery.Refusal;
 import io.recoveryportal.security.OpaqueTokens;
 import io.recoveryportal.verification.IdentityProofing;
 import io.recoveryportal.verification.PendingVerification;
@@ -109,7 +110,7 @@ public class ActivationService {
         PendingVerification pending;
         try {
             // privilege granted after the invitation still stops self-service activation
-            if (directory.membership(i.getDirectoryUserId()).privilege(recovery.protectedGroups()).isPresent()) {
+            if (Refusal.privilege(directory.membership(i.getDirectoryUserId()), recovery.protectedGroups()).isPresent()) {
                 invitations.note("activation.refused", i.getDirectoryUserId(), null, "REFUSED", "privileged since the invitation");
                 return new Begin(null, null, "This account cannot be activated online. Please contact the person who invited you.");
             }

@@ -30,13 +30,6 @@ public class ActivationSettings {
         return config.value("activation.days-before-hire").map(v -> Integer.parseInt(v.trim())).orElse(7);
     }
 
-    public Duration tapLifetime() {
-        return Duration.ofMinutes(config.value("activation.tap.lifetime-minutes").map(v -> Long.parseLong(v.trim())).orElse(480L));
-    }
-
-    public boolean tapUsableOnce() {
-        return config.value("activation.tap.usable-once").map(Boolean::parseBoolean).orElse(true);
-    }
 
     public boolean scanEnabled() {
         return config.value("activation.scan.enabled").map(Boolean::parseBoolean).orElse(false);

@@ -7,6 +7,7 @@ import io.recoveryportal.lookup.DirectoryRefusedException;
 import io.recoveryportal.lookup.DirectoryUnavailableException;
 import io.recoveryportal.lookup.WorkEmail;
 import io.recoveryportal.recovery.RecoverySettings;
+import io.recoveryportal.recovery.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -81,9 +82,9 @@ public class InvitationService {
         if (profile.isEmpty() || profile.get().hireDate() == null) {
             return new Result(line, shown, false, "the account has no employeeHireDate");
         }
-        Optional<String> privilege = directory.membership(acc.id()).privilege(recovery.protectedGroups());
+        Optional<Refusal> privilege = Refusal.privilege(directory.membership(acc.id()), recovery.protectedGroups());
         if (privilege.isPresent()) {
-            return new Result(line, shown, false, "a privileged account is never activated by self-service (" + privilege.get() + ")");
+            return new Result(line, shown, false, "a privileged account is never activated by self-service (" + privilege.get().text() + ")");
         }
         InvitationStore.Issued issued = store.create(acc.id(), acc.userPrincipalName(), personal.value(), profile.get().hireDate(),
                 actor, settings.invitationLifetime());

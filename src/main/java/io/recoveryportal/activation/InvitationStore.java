@@ -91,6 +91,22 @@ public class InvitationStore {
                 .setParameter("a", attemptId).getResultStream().findFirst();
     }
 
+    /** One invitation as the administrators' list shows it: a pending one past its expiry reads EXPIRED. */
+    public record Listed(long id, String upn, String personalEmail, String state, Instant createdAt, Instant expiresAt,
+            boolean live) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The newest invitations as the list shows them. */
+    @Transactional
+    public List<Listed> listed(int max) {
+        Instant now = now();
+        return recent(max).stream().map(i -> new Listed(i.getId(), i.getUserPrincipalName(), i.getPersonalEmail(),
+                i.getState() == Invitation.State.PENDING && !i.usableAt(now) ? "EXPIRED" : i.getState().name(), i.getCreatedAt(),
+                i.getExpiresAt(), i.getState() == Invitation.State.PENDING)).toList();
+    }
+
     /** The newest invitations, for the administrators' list. */
     @Transactional
     public List<Invitation> recent(int max) {

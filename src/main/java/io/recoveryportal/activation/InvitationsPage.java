@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,13 +21,6 @@ public class InvitationsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int LISTED = 200;
-
-    /** One invitation as the list shows it. */
-    public record Listed(long id, String upn, String personalEmail, String state, Instant createdAt, Instant expiresAt,
-            boolean live) implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-    }
 
     @Inject
     InvitationService invitations;
@@ -44,7 +36,7 @@ public class InvitationsPage implements Serializable {
     private transient Part file;
     private List<InvitationService.Result> report = List.of();
     private String message;
-    private List<Listed> listed = List.of();
+    private List<InvitationStore.Listed> listed = List.of();
 
     @PostConstruct
     void init() {
@@ -103,13 +95,10 @@ public class InvitationsPage implements Serializable {
     }
 
     private void refreshList() {
-        Instant now = store.now();
-        listed = store.recent(LISTED).stream().map(i -> new Listed(i.getId(), i.getUserPrincipalName(), i.getPersonalEmail(),
-                i.getState() == Invitation.State.PENDING && !i.usableAt(now) ? "EXPIRED" : i.getState().name(), i.getCreatedAt(),
-                i.getExpiresAt(), i.getState() == Invitation.State.PENDING)).toList();
+        listed = store.listed(LISTED);
     }
 
-    public List<Listed> getListed() {
+    public List<InvitationStore.Listed> getListed() {
         return listed;
     }
 

@@ -1,12 +1,12 @@
 package io.recoveryportal.health;
 
 /** Turns an exception chain into one line an operator can act on, without stack traces. */
-final class Causes {
+public final class Causes {
 
     private Causes() {
     }
 
-    static String describe(Throwable t) {
+    public static String describe(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

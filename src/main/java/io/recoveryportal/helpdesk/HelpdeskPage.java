@@ -39,7 +39,7 @@ public class HelpdeskPage implements Serializable {
     private String ticket;
     private String need;
     private String problem;
-    private List<HelpdeskRequest> requests = List.of();
+    private List<HelpdeskService.Listed> requests = List.of();
 
     @PostConstruct
     void init() {
@@ -131,7 +131,7 @@ public class HelpdeskPage implements Serializable {
         return problem;
     }
 
-    public List<HelpdeskRequest> getRequests() {
+    public List<HelpdeskService.Listed> getRequests() {
         return requests;
     }
 }

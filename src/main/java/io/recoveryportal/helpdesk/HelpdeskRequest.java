@@ -21,11 +21,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "helpdesk_request")
-public class HelpdeskRequest implements java.io.Serializable {
-
-    // detached copies are listed by the helpdesk page, whose view state a node may serialise
-    private static final long serialVersionUID = 1L;
-
+public class HelpdeskRequest {
 
     @Id
     @SequenceGenerator(name = "helpdesk_request_seq", sequenceName = "helpdesk_request_seq", allocationSize = 1)

@@ -11,6 +11,8 @@ import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.recovery.RateLimits;
 import io.recoveryportal.recovery.RecoveryService;
+import io.recoveryportal.recovery.Refusal;
+import io.recoveryportal.recovery.RefusalReason;
 import io.recoveryportal.recovery.RecoverySettings;
 import io.recoveryportal.review.CaseDecided;
 import io.recoveryportal.security.OpaqueTokens;
@@ -114,10 +116,10 @@ public class HelpdeskService {
             return new Unavailable("The directory cannot be reached just now. Nothing was sent; try again in a minute.");
         }
         String userId = eligibility.account().map(DirectoryAccount::id).orElse(null);
-        String refusal = eligibility.refusal() != null ? eligibility.refusal()
-                : agent.oid().equals(userId) ? "own account" : null;
+        Refusal refusal = eligibility.refusal() != null ? eligibility.refusal()
+                : agent.oid().equals(userId) ? Refusal.of(RefusalReason.OWN_ACCOUNT) : null;
         if (refusal != null) {
-            store.note(null, userId, "helpdesk.refused", agent.actor(), "REFUSED", refusal + (ticket == null ? "" : "; ticket " + ticket));
+            store.note(null, userId, "helpdesk.refused", agent.actor(), "REFUSED", refusal.text() + (ticket == null ? "" : "; ticket " + ticket));
             return new Refused(forAgent(refusal));
         }
         DirectoryAccount account = eligibility.account().orElseThrow();
@@ -169,26 +171,18 @@ public class HelpdeskService {
         return account.mail() == null || account.mail().isBlank() ? account.userPrincipalName() : account.mail();
     }
 
-    /** The eligibility check's reason in words for an agent; an unforeseen one is shown as it is. */
-    static String forAgent(String refusal) {
-        if (refusal.startsWith("no account")) {
-            return "No account in the directory has this address. Check the spelling with the caller.";
-        }
-        if (refusal.startsWith("several accounts")) {
-            return "More than one account has this address (" + refusal + "), so the portal cannot tell whose it is. "
+    /** The eligibility check's reason in words for an agent. */
+    static String forAgent(Refusal refusal) {
+        return switch (refusal.reason()) {
+            case NO_ACCOUNT -> "No account in the directory has this address. Check the spelling with the caller.";
+            case SEVERAL_ACCOUNTS -> "More than one account has this address (" + refusal.text() + "), so the portal cannot tell whose it is. "
                     + "Ask the directory team to fix the duplicate.";
-        }
-        if (refusal.startsWith("account disabled")) {
-            return "The account is disabled. A verification cannot enable it; follow the procedure for disabled accounts.";
-        }
-        if (refusal.startsWith("privileged")) {
-            return "This is a privileged account (" + refusal.substring(refusal.indexOf(':') + 1).trim() + "). The helpdesk "
+            case ACCOUNT_DISABLED -> "The account is disabled. A verification cannot enable it; follow the procedure for disabled accounts.";
+            case DIRECTORY_ROLE, PROTECTED_GROUP -> "This is a privileged account ("
+                    + refusal.text().substring(refusal.text().indexOf(':') + 1).trim() + "). The helpdesk "
                     + "never recovers privileged accounts; follow the privileged-account procedure.";
-        }
-        if (refusal.equals("own account")) {
-            return "This is your own account. Ask a colleague to help you, or use the self-service start page.";
-        }
-        return "The portal cannot verify this account: " + refusal + ".";
+            case OWN_ACCOUNT -> "This is your own account. Ask a colleague to help you, or use the self-service start page.";
+        };
     }
 
     private String verificationMail(DirectoryAccount account, String ticket, VerificationRequests.Session session) {
@@ -205,8 +199,16 @@ public class HelpdeskService {
 
     // ---- status ----
 
-    public List<HelpdeskRequest> requestsOf(StaffPrincipal agent) {
-        return store.forAgent(agent.oid(), 50);
+    /** One of an agent's requests as their list shows it. */
+    public record Listed(long id, String employee, String ticket, Instant linkSentAt, HelpdeskStatus status) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The agent's latest requests, newest first. */
+    public List<Listed> requestsOf(StaffPrincipal agent) {
+        return store.forAgent(agent.oid(), 50).stream()
+                .map(r -> new Listed(r.getId(), r.getEmployee(), r.getTicket(), r.getLinkSentAt(), r.getStatus())).toList();
     }
 
     /** The request, if it is this agent's. */
@@ -259,7 +261,7 @@ public class HelpdeskService {
 
     /** A reviewer decided a helpdesk case: the agent's page follows (approval: Success, denial: Failed). */
     void caseDecided(@Observes CaseDecided decided) {
-        if (decided.kind() == Attempt.Kind.HELPDESK) {
+        if (decided.kind().policy().agentFollowsCase()) {
             store.byAttempt(decided.attemptId()).ifPresent(r -> store.followAttempt(r.getId()));
         }
     }

@@ -56,9 +56,9 @@ public class HelpdeskStore {
         // written first: the request refers to the attempt, and JPA knows nothing of that (no relationship mapped)
         em.flush();
         HelpdeskRequest r = new HelpdeskRequest(attempt.getId(), agentId, agentName, ticket, attempt.getDirectoryUserId(), employee,
-                attempt.getIncodeInterviewId(), now());
+                attempt.proofing().interviewId(), now());
         em.persist(r);
-        record(attempt, "helpdesk.link.sent", "staff:" + agentId, "OK", "interview " + attempt.getIncodeInterviewId()
+        record(attempt, "helpdesk.link.sent", "staff:" + agentId, "OK", "interview " + attempt.proofing().interviewId()
                 + (ticket == null ? "" : "; ticket " + ticket) + "; action=" + attempt.getRequestedAction());
         return r;
     }
@@ -114,13 +114,13 @@ public class HelpdeskStore {
     @Transactional
     public Optional<String> claimForJudging(long requestId) {
         Attempt a = attemptOf(requestId);
-        if (a == null || a.getKind() != Attempt.Kind.HELPDESK || a.getState() != State.VERIFYING || a.isExpired(now())) {
+        if (a == null || !a.getKind().policy().resultFetchedByPortal() || a.getState() != State.VERIFYING || a.isExpired(now())) {
             return Optional.empty();
         }
         String raw = OpaqueTokens.generate();
         a.rekey(OpaqueTokens.hash(raw));
         a.moveTo(State.VERIFYING, State.VERIFIED, now());
-        record(a, "verification.result.fetched", "portal", "OK", "interview " + a.getIncodeInterviewId() + " finished at Incode");
+        record(a, "verification.result.fetched", "portal", "OK", "interview " + a.proofing().interviewId() + " finished at Incode");
         return flushed(raw);
     }
 

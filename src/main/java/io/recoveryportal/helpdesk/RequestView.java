@@ -41,7 +41,7 @@ public record RequestView(long id, String ticket, String employee, String agentN
         boolean expired = !r.getStatus().isFinal() && a.isExpired(now);
         return new RequestView(r.getId(), r.getTicket(), r.getEmployee(), r.getAgentName(), a.getRequestedAction(), r.getStatus(),
                 stages, r.getProblem(), a.getCaseReference(), expired, r.getStatus() == HelpdeskStatus.SUCCESS && resettable(a, now),
-                r.getResetLinkSentAt(), r.getResetLinkExpiresAt(), r.getResetLinkUsedAt(), a.getCompletedAt(), now);
+                r.getResetLinkSentAt(), r.getResetLinkExpiresAt(), r.getResetLinkUsedAt(), a.resetProgress().completedAt(), now);
     }
 
     /** Whether the attempt may still lead to a reset: a verdict that allows one, not yet used up, in time. */

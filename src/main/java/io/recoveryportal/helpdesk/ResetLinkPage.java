@@ -1,6 +1,6 @@
 package io.recoveryportal.helpdesk;
 
-import io.recoveryportal.web.AttemptCookie;
+import io.recoveryportal.cookies.AttemptCookie;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

@@ -16,17 +16,4 @@ public record Membership(int directoryRoleCount, Set<String> roleTemplateIds, Se
     public boolean holdsAnyDirectoryRole() {
         return directoryRoleCount > 0;
     }
-
-    /**
-     * Why no self-service flow may touch this account, if it is privileged: any directory role, or membership of
-     * one of {@code protectedGroups} (break-glass, executives).
-     */
-    public java.util.Optional<String> privilege(Set<String> protectedGroups) {
-        if (holdsAnyDirectoryRole()) {
-            return java.util.Optional.of("privileged: holds a directory role");
-        }
-        java.util.List<String> hits = groupIds.stream().filter(protectedGroups::contains).sorted().toList();
-        return hits.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of("privileged: member of protected group " + String.join(",", hits));
-    }
 }

@@ -70,7 +70,7 @@ public class ResetNotices {
 
     /** A recovery's credential step is done: the notice goes out (activation has its own notices). */
     void onReset(@jakarta.enterprise.event.Observes io.recoveryportal.reset.ResetDone done) {
-        if (done.kind() != io.recoveryportal.recovery.Attempt.Kind.ACTIVATION) {
+        if (!done.kind().policy().activatesAccount()) {
             resetDone(done.attemptId(), done.account(), done.what(), recovery.reportLinkLifetime());
         }
     }

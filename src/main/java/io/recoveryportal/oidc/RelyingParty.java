@@ -185,6 +185,23 @@ public final class RelyingParty {
     }
 
     /**
+     * The {@code state} a callback names, as Nimbus's authorization-response parser reads it: what a caller holding
+     * several pending requests picks the right one by. A callback that is not an authorization response at all (which
+     * {@link #complete} refuses) still names its {@code state} parameter, read by Nimbus's parameter parser, so the
+     * refusal is recorded against the request it names.
+     */
+    public static java.util.Optional<String> stateOf(URI callback) {
+        try {
+            State state = AuthenticationResponseParser.parse(callback).getState();
+            return java.util.Optional.ofNullable(state).map(State::getValue);
+        } catch (ParseException e) {
+            String query = callback.getRawQuery();
+            return query == null ? java.util.Optional.empty()
+                    : URLUtils.parseParameters(query).getOrDefault("state", List.of()).stream().findFirst();
+        }
+    }
+
+    /**
      * RFC 9207 §2.4, our own check (Nimbus parses {@code iss} but compares it with nothing): a provider whose
      * discovery says {@code authorization_response_iss_parameter_supported} must name itself in every response;
      * any {@code iss} that is present must be exactly the provider's issuer (no normalising), and only once, since

@@ -1,6 +1,9 @@
 package io.recoveryportal.recovery;
 
+import io.recoveryportal.matching.Outcome;
+import io.recoveryportal.verification.ProofingStatus;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +15,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One attempt to recover (or activate) an account. Its state only moves through {@link #moveTo}, which checks
@@ -23,7 +31,20 @@ import java.util.Objects;
 @Table(name = "attempt")
 public class Attempt {
 
-    public enum Kind { RECOVERY, ACTIVATION, HELPDESK }
+    /** The kinds of attempt; what differs between them is in each kind's {@link KindPolicy}. */
+    public enum Kind {
+        RECOVERY(new RecoveryPolicy()), ACTIVATION(new ActivationPolicy()), HELPDESK(new HelpdeskPolicy());
+
+        private final KindPolicy policy;
+
+        Kind(KindPolicy policy) {
+            this.policy = policy;
+        }
+
+        public KindPolicy policy() {
+            return policy;
+        }
+    }
 
     public enum RequestedAction { PASSWORD, MFA, BOTH }
 
@@ -35,7 +56,36 @@ public class Attempt {
      * INTERRUPTED when Incode failed after the code may have reached it (the person starts again).
      */
     public enum State {
-        STARTED, VERIFYING, VERIFIED, MATCHED, ESCALATED, APPROVED, DENIED, RESETTING, COMPLETED, FAILED, CANCELLED, INTERRUPTED, EXPIRED
+        STARTED, VERIFYING, VERIFIED, MATCHED, ESCALATED, APPROVED, DENIED, RESETTING, COMPLETED, FAILED, CANCELLED, INTERRUPTED, EXPIRED;
+
+        /**
+         * Every move the flows make, and no other: {@link Attempt#moveTo} refuses the rest. RESETTING to itself records
+         * a finished part or a reading of the directory; RESETTING back to MATCHED or APPROVED hands a reset back.
+         */
+        private static final Map<State, Set<State>> NEXT = new EnumMap<>(Map.ofEntries(
+                Map.entry(STARTED, EnumSet.of(VERIFYING)),
+                Map.entry(VERIFYING, EnumSet.of(VERIFIED, EXPIRED)),
+                Map.entry(VERIFIED, EnumSet.of(VERIFYING, MATCHED, ESCALATED, APPROVED, FAILED, CANCELLED, INTERRUPTED)),
+                Map.entry(MATCHED, EnumSet.of(RESETTING)),
+                Map.entry(ESCALATED, EnumSet.of(APPROVED, DENIED)),
+                Map.entry(APPROVED, EnumSet.of(RESETTING, EXPIRED)),
+                Map.entry(RESETTING, EnumSet.of(RESETTING, MATCHED, APPROVED, COMPLETED)),
+                Map.entry(DENIED, EnumSet.noneOf(State.class)),
+                Map.entry(COMPLETED, EnumSet.noneOf(State.class)),
+                Map.entry(FAILED, EnumSet.noneOf(State.class)),
+                Map.entry(CANCELLED, EnumSet.noneOf(State.class)),
+                Map.entry(INTERRUPTED, EnumSet.noneOf(State.class)),
+                Map.entry(EXPIRED, EnumSet.noneOf(State.class))));
+
+        /** Whether an attempt in this state may move to {@code next}. */
+        public boolean mayMoveTo(State next) {
+            return NEXT.get(this).contains(next);
+        }
+
+        /** The states this one may move to (none for an end state). */
+        public Set<State> next() {
+            return Collections.unmodifiableSet(NEXT.get(this));
+        }
     }
 
     @Id
@@ -64,12 +114,6 @@ public class Attempt {
     @Column(name = "directory_user_id", length = 64)
     private String directoryUserId;
 
-    @Column(name = "incode_interview_id", length = 128)
-    private String incodeInterviewId;
-
-    @Column(name = "incode_identity_id", length = 128)
-    private String incodeIdentityId;
-
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -82,57 +126,27 @@ public class Attempt {
     @Column(nullable = false)
     private boolean decoy;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "refusal_reason", length = 100)
-    private String refusalReason;
+    private RefusalReason refusalReason;
 
-    @Column(name = "oidc_state_hash", length = 64)
-    private String oidcStateHash;
+    /** Null while no callback is awaited. */
+    @Embedded
+    private PendingRequest pending;
 
-    @Column(name = "oidc_nonce", length = 128)
-    private String oidcNonce;
+    /** Null until a verification is under way (EclipseLink reads an embeddable whose columns are all null as null). */
+    @Embedded
+    private ProofingRecord proofing;
 
-    @Column(name = "pkce_verifier", length = 128)
-    private String pkceVerifier;
+    @Embedded
+    private ResetProgress resetProgress = new ResetProgress();
 
-    @Column(name = "proofing_status", length = 20)
-    private String proofingStatus;
-
-    @Column(name = "proofing_score")
-    private Double proofingScore;
-
+    @Enumerated(EnumType.STRING)
     @Column(name = "match_outcome", length = 10)
-    private String matchOutcome;
+    private Outcome matchOutcome;
 
     @Column(name = "match_rules", length = 4000)
     private String matchRules;
-
-    @Column(name = "verified_full_name", length = 300)
-    private String verifiedFullName;
-
-    @Column(name = "verified_given_name", length = 300)
-    private String verifiedGivenName;
-
-    @Column(name = "verified_birthdate")
-    private java.time.LocalDate verifiedBirthdate;
-
-    @Column(name = "password_done", nullable = false)
-    private boolean passwordDone;
-
-    @Column(name = "mfa_done", nullable = false)
-    private boolean mfaDone;
-
-    @Column(name = "reset_started_at")
-    private Instant resetStartedAt;
-
-    @Column(name = "completed_at")
-    private Instant completedAt;
-
-    @Column(name = "reset_checked_at")
-    private Instant resetCheckedAt;
-
-    /** The directory user while RESETTING, else null: a unique column, so one account has one reset in flight. */
-    @Column(name = "resetting_user_id", length = 64)
-    private String resettingUserId;
 
     @Column(name = "case_reference", length = 20)
     private String caseReference;
@@ -191,19 +205,22 @@ public class Attempt {
 
     /**
      * Moves from {@code expected} to {@code next}. Throws when the attempt is elsewhere (a step out of order,
-     * or one already taken) or has expired. Expiry stops new work only: a step already under way (VERIFIED,
+     * or one already taken), when the state table has no such move, or when it has expired. Expiry stops new work only: a step already under way (VERIFIED,
      * RESETTING) may always finish, so a reset made in the directory is never left unrecorded.
      */
     public void moveTo(State expected, State next, Instant now) {
         if (state != expected) {
             throw new IllegalStateException("attempt is " + state + ", not " + expected);
         }
+        if (!expected.mayMoveTo(next)) {
+            throw new IllegalStateException("an attempt never moves from " + expected + " to " + next);
+        }
         if (!finishing(expected) && isExpired(now)) {
             throw new IllegalStateException("attempt expired");
         }
         state = next;
         updatedAt = now;
-        resettingUserId = next == State.RESETTING ? directoryUserId : null;
+        resetProgress.resetting(next == State.RESETTING ? directoryUserId : null);
     }
 
     static boolean finishing(State from) {
@@ -224,41 +241,32 @@ public class Attempt {
     }
 
     /** Marks this attempt as a decoy: it runs like any other and ends "we could not verify you". */
-    public void refuse(String reason) {
+    public void refuse(RefusalReason reason) {
         this.decoy = true;
         this.refusalReason = reason;
     }
 
     public void awaitCallback(String stateHash, String nonce, String codeVerifier) {
-        this.oidcStateHash = stateHash;
-        this.oidcNonce = nonce;
-        this.pkceVerifier = codeVerifier;
+        this.pending = new PendingRequest(stateHash, nonce, codeVerifier);
     }
 
     /** The pending request's secrets are single use: whoever claims the callback takes them, and they are gone. */
     public void forgetPendingRequest() {
-        this.oidcStateHash = null;
-        this.oidcNonce = null;
-        this.pkceVerifier = null;
+        this.pending = null;
     }
 
-    public void recordProofing(String status, Double score, String interviewId, String identityId) {
-        this.proofingStatus = status;
-        this.proofingScore = score;
-        this.incodeInterviewId = interviewId;
-        this.incodeIdentityId = identityId;
+    public void recordProofing(ProofingStatus status, Double score, String interviewId, String identityId) {
+        this.proofing = proofing().result(status, score, interviewId, identityId);
     }
 
-    public void recordMatch(String outcome, String rules) {
+    public void recordMatch(Outcome outcome, String rules) {
         this.matchOutcome = outcome;
         this.matchRules = rules == null || rules.length() <= 4000 ? rules : rules.substring(0, 4000);
     }
 
     /** Keeps what the document said, for a reviewer; retention purges it once the case is decided. */
     public void keepEvidence(String fullName, String givenName, java.time.LocalDate birthdate, String caseReference) {
-        this.verifiedFullName = fullName;
-        this.verifiedGivenName = givenName;
-        this.verifiedBirthdate = birthdate;
+        this.proofing = proofing().withEvidence(fullName, givenName, birthdate);
         this.caseReference = caseReference;
     }
 
@@ -291,9 +299,7 @@ public class Attempt {
     public void purgeEvidence(String hash, Instant now) {
         this.evidenceHash = hash;
         this.evidencePurgedAt = now;
-        this.verifiedFullName = null;
-        this.verifiedGivenName = null;
-        this.verifiedBirthdate = null;
+        this.proofing = proofing().withoutEvidence();
     }
 
     /** A member of a sensitive group: any review of this attempt needs two approvers. */
@@ -331,13 +337,12 @@ public class Attempt {
 
     /** A reset is claimed now; what an earlier, interrupted one left to say is no longer news. */
     public void resetStarted(Instant now) {
-        this.resetStartedAt = now;
-        this.resetCheckedAt = null;
+        resetProgress.started(now);
     }
 
     /** The directory was read now to learn how an interrupted reset write ended (or such a reading is under way). */
     public void resetChecked(Instant now) {
-        this.resetCheckedAt = now;
+        resetProgress.checked(now);
     }
 
     /**
@@ -345,29 +350,28 @@ public class Attempt {
      * went unanswered, or the claim is older than {@code claimTimeout} (the node that held it is gone).
      */
     public boolean isResetInDoubt(Instant now, Duration claimTimeout) {
-        return state == State.RESETTING && (resetCheckedAt != null
-                || resetStartedAt == null || !now.isBefore(resetStartedAt.plus(claimTimeout)));
+        return state == State.RESETTING && resetProgress.inDoubt(now, claimTimeout);
     }
 
     public void passwordDone() {
-        this.passwordDone = true;
+        resetProgress.passwordDone();
     }
 
     public void mfaDone() {
-        this.mfaDone = true;
+        resetProgress.mfaDone();
     }
 
     /** True once every part the person asked for is done. */
     public boolean allRequestedDone() {
         return switch (requestedAction) {
-            case PASSWORD -> passwordDone;
-            case MFA -> mfaDone;
-            case BOTH -> passwordDone && mfaDone;
+            case PASSWORD -> resetProgress.passwordIsDone();
+            case MFA -> resetProgress.mfaIsDone();
+            case BOTH -> resetProgress.passwordIsDone() && resetProgress.mfaIsDone();
         };
     }
 
     public void completed(Instant now) {
-        this.completedAt = now;
+        resetProgress.completed(now);
     }
 
     public void bindDirectoryUser(String objectId) {
@@ -375,8 +379,20 @@ public class Attempt {
     }
 
     public void recordVerification(String interviewId, String identityId) {
-        this.incodeInterviewId = interviewId;
-        this.incodeIdentityId = identityId;
+        this.proofing = proofing().session(interviewId, identityId);
+    }
+
+    /** The awaited callback's secrets; empty once the callback was claimed (or before the request was made). */
+    public java.util.Optional<PendingRequest> pending() {
+        return java.util.Optional.ofNullable(pending);
+    }
+
+    public ProofingRecord proofing() {
+        return proofing == null ? ProofingRecord.NONE : proofing;
+    }
+
+    public ResetProgress resetProgress() {
+        return resetProgress;
     }
 
     public Long getId() {
@@ -407,14 +423,6 @@ public class Attempt {
         return directoryUserId;
     }
 
-    public String getIncodeInterviewId() {
-        return incodeInterviewId;
-    }
-
-    public String getIncodeIdentityId() {
-        return incodeIdentityId;
-    }
-
     public Instant getCreatedAt() {
         return createdAt;
     }
@@ -435,68 +443,16 @@ public class Attempt {
         return decoy;
     }
 
-    public String getRefusalReason() {
+    public RefusalReason getRefusalReason() {
         return refusalReason;
     }
 
-    public String getOidcStateHash() {
-        return oidcStateHash;
-    }
-
-    public String getOidcNonce() {
-        return oidcNonce;
-    }
-
-    public String getPkceVerifier() {
-        return pkceVerifier;
-    }
-
-    public String getProofingStatus() {
-        return proofingStatus;
-    }
-
-    public Double getProofingScore() {
-        return proofingScore;
-    }
-
-    public String getMatchOutcome() {
+    public Outcome getMatchOutcome() {
         return matchOutcome;
     }
 
     public String getMatchRules() {
         return matchRules;
-    }
-
-    public String getVerifiedFullName() {
-        return verifiedFullName;
-    }
-
-    public String getVerifiedGivenName() {
-        return verifiedGivenName;
-    }
-
-    public java.time.LocalDate getVerifiedBirthdate() {
-        return verifiedBirthdate;
-    }
-
-    public boolean isPasswordDone() {
-        return passwordDone;
-    }
-
-    public boolean isMfaDone() {
-        return mfaDone;
-    }
-
-    public Instant getResetStartedAt() {
-        return resetStartedAt;
-    }
-
-    public Instant getCompletedAt() {
-        return completedAt;
-    }
-
-    public Instant getResetCheckedAt() {
-        return resetCheckedAt;
     }
 
     public String getCaseReference() {

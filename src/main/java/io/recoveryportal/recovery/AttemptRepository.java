@@ -36,16 +36,16 @@ public class AttemptRepository {
      * within its window at {@code now}: what a returning person may carry over.
      */
     public Optional<Attempt> approvedFor(String directoryUserId, String identityId, java.time.Instant since, java.time.Instant now) {
-        return em.createQuery("select a from Attempt a where a.state = :s and a.kind = :k and a.directoryUserId = :u and a.incodeIdentityId = :i"
+        return em.createQuery("select a from Attempt a where a.state = :s and a.kind in :k and a.directoryUserId = :u and a.proofing.identityId = :i"
                 + " and a.decoy = false and a.decidedAt >= :since and a.expiresAt > :now order by a.decidedAt desc", Attempt.class)
-                .setParameter("s", Attempt.State.APPROVED).setParameter("k", Attempt.Kind.RECOVERY).setParameter("u", directoryUserId).setParameter("i", identityId)
+                .setParameter("s", Attempt.State.APPROVED).setParameter("k", java.util.Arrays.stream(Attempt.Kind.values()).filter(k -> k.policy().carriesApprovalsOver()).toList()).setParameter("u", directoryUserId).setParameter("i", identityId)
                 .setParameter("since", since).setParameter("now", now)
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
     /** Whether another attempt for the same account is RESETTING it now. */
     public boolean anotherResetting(Attempt a) {
-        return a.getDirectoryUserId() != null && !em.createQuery("select a.id from Attempt a where a.resettingUserId = :u and a.id <> :id", Long.class)
+        return a.getDirectoryUserId() != null && !em.createQuery("select a.id from Attempt a where a.resetProgress.resettingUserId = :u and a.id <> :id", Long.class)
                 .setParameter("u", a.getDirectoryUserId()).setParameter("id", a.getId()).setMaxResults(1).getResultList().isEmpty();
     }
 
@@ -56,16 +56,16 @@ public class AttemptRepository {
     /** See {@link AttemptStore#resetsInDoubt}; {@link #inDoubt} is the same rule for one attempt. */
     public java.util.List<Long> resetsInDoubt(java.time.Instant claimedBefore, java.time.Instant checkedBefore, int max) {
         return em.createQuery("select a.id from Attempt a where a.state = :s"
-                + " and (a.resetStartedAt is null or a.resetStartedAt < :claimed or a.resetCheckedAt is not null)"
-                + " and (a.resetCheckedAt is null or a.resetCheckedAt < :checked) order by a.resetStartedAt", Long.class)
+                + " and (a.resetProgress.startedAt is null or a.resetProgress.startedAt < :claimed or a.resetProgress.checkedAt is not null)"
+                + " and (a.resetProgress.checkedAt is null or a.resetProgress.checkedAt < :checked) order by a.resetProgress.startedAt", Long.class)
                 .setParameter("s", Attempt.State.RESETTING).setParameter("claimed", claimedBefore).setParameter("checked", checkedBefore)
                 .setMaxResults(max).getResultList();
     }
 
     static boolean inDoubt(Attempt a, java.time.Instant claimedBefore, java.time.Instant checkedBefore) {
         return a.getState() == Attempt.State.RESETTING
-                && (a.getResetStartedAt() == null || a.getResetStartedAt().isBefore(claimedBefore) || a.getResetCheckedAt() != null)
-                && (a.getResetCheckedAt() == null || a.getResetCheckedAt().isBefore(checkedBefore));
+                && (a.resetProgress().startedAt() == null || a.resetProgress().startedAt().isBefore(claimedBefore) || a.resetProgress().checkedAt() != null)
+                && (a.resetProgress().checkedAt() == null || a.resetProgress().checkedAt().isBefore(checkedBefore));
     }
 
     public Optional<Attempt> findByIdHash(String idHash) {

@@ -61,6 +61,12 @@ public class AttemptStore {
         return attempts.findByIdHash(OpaqueTokens.hash(rawId));
     }
 
+    /** Where the attempt behind a raw id from a cookie stands, for its page. */
+    @Transactional
+    public Optional<AttemptStatus> status(String rawId, java.time.Duration claimTimeout) {
+        return find(rawId).map(a -> AttemptStatus.of(a, now(), claimTimeout));
+    }
+
     /**
      * Moves the attempt from {@code expected} to {@code next} and applies {@code change} in the same transaction,
      * with an audit event. Empty when the attempt is gone, elsewhere, expired, or another request moved it
@@ -197,11 +203,7 @@ public class AttemptStore {
 
     /** Who the audit trail names for a step of this attempt. */
     static String actorFor(Attempt a) {
-        return switch (a.getKind()) {
-            case RECOVERY -> "employee";
-            case ACTIVATION -> "new-hire";
-            case HELPDESK -> "helpdesk-caller";
-        };
+        return a.getKind().policy().actor();
     }
 
     /**

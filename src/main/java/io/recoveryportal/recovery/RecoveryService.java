@@ -8,6 +8,7 @@ import io.recoveryportal.lookup.WorkEmail;
 import io.recoveryportal.matching.DirectoryPerson;
 import io.recoveryportal.matching.IdentityMatcher;
 import io.recoveryportal.matching.MatchResult;
+import io.recoveryportal.matching.Outcome;
 import io.recoveryportal.matching.RuleResult;
 import io.recoveryportal.matching.RuleStatus;
 import io.recoveryportal.matching.VerifiedIdentity;
@@ -15,6 +16,7 @@ import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.security.OpaqueTokens;
 import io.recoveryportal.verification.IdentityProofing;
 import io.recoveryportal.verification.PendingVerification;
+import io.recoveryportal.verification.ProofingStatus;
 import io.recoveryportal.verification.VerificationFailedException;
 import io.recoveryportal.verification.VerificationResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,13 +120,13 @@ public class RecoveryService {
             a.markHighRisk();
         }
         if (eligibility.refusal() != null) {
-            a.refuse(eligibility.refusal());
+            a.refuse(eligibility.refusal().reason());
         }
         a.moveTo(State.STARTED, State.VERIFYING, store.now());
         a.awaitCallback(OpaqueTokens.hash(pending.state()), pending.nonce(), pending.codeVerifier());
         String face = returning.isPresent() ? "; face re-authentication (returning device)" : "";
         store.create(a, eligibility.refusal() == null ? "recovery.started" : "recovery.started.refused",
-                (eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal() + "; action=" + action) + face
+                (eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal().text() + "; action=" + action) + face
                         + "; client " + clientAddress);
         return new Redirect(pending.authorizationUri(), rawId);
     }
@@ -138,7 +140,7 @@ public class RecoveryService {
      */
     public Optional<String> rememberDevice(String rawAttemptId, String presentedToken) {
         return store.find(rawAttemptId)
-                .filter(a -> a.getState() == State.MATCHED && !a.isDecoy() && a.getDirectoryUserId() != null && a.getIncodeIdentityId() != null)
+                .filter(a -> a.getState() == State.MATCHED && !a.isDecoy() && a.getDirectoryUserId() != null && a.proofing().identityId() != null)
                 .map(a -> devices.remember(a, presentedToken, settings.reverificationWindow()));
     }
 
@@ -146,9 +148,9 @@ public class RecoveryService {
      * Who the address names, and why neither self-service nor the helpdesk may recover it (null when it may go
      * ahead); {@code sensitive} when its cases need two approvers.
      */
-    public record Eligibility(Optional<DirectoryAccount> account, String refusal, boolean sensitive) {
+    public record Eligibility(Optional<DirectoryAccount> account, Refusal refusal, boolean sensitive) {
 
-        Eligibility(Optional<DirectoryAccount> account, String refusal) {
+        Eligibility(Optional<DirectoryAccount> account, Refusal refusal) {
             this(account, refusal, false);
         }
     }
@@ -157,17 +159,17 @@ public class RecoveryService {
     public Eligibility eligibility(WorkEmail email) {
         List<DirectoryAccount> found = directory.findByEmail(email);
         if (found.isEmpty()) {
-            return new Eligibility(Optional.empty(), "no account");
+            return new Eligibility(Optional.empty(), Refusal.of(RefusalReason.NO_ACCOUNT));
         }
         if (found.size() > 1) {
-            return new Eligibility(Optional.empty(), "several accounts (" + found.size() + ")");
+            return new Eligibility(Optional.empty(), new Refusal(RefusalReason.SEVERAL_ACCOUNTS, Integer.toString(found.size())));
         }
         DirectoryAccount acc = found.get(0);
         if (!acc.enabled()) {
-            return new Eligibility(Optional.of(acc), "account disabled");
+            return new Eligibility(Optional.of(acc), Refusal.of(RefusalReason.ACCOUNT_DISABLED));
         }
         Membership m = directory.membership(acc.id());
-        Optional<String> privilege = m.privilege(settings.protectedGroups());
+        Optional<Refusal> privilege = Refusal.privilege(m, settings.protectedGroups());
         if (privilege.isPresent()) {
             return new Eligibility(Optional.of(acc), privilege.get());
         }
@@ -204,11 +206,13 @@ public class RecoveryService {
 
     private Verdict complete(String rawAttemptId, URI callback, boolean retry) {
         PendingVerification[] pending = new PendingVerification[1];
-        String state = stateParameter(callback);
+        String state = proofing.callbackState(callback).orElse(null);
         Optional<Attempt> claimed;
         try {
             claimed = store.transition(rawAttemptId, State.VERIFYING, State.VERIFIED, a -> {
-                pending[0] = new PendingVerification(null, stateMatches(a, state) ? state : "", a.getOidcNonce(), a.getPkceVerifier());
+                PendingRequest awaited = a.pending().orElse(null);
+                pending[0] = awaited == null ? new PendingVerification(null, "", null, null)
+                        : new PendingVerification(null, stateMatches(awaited, state) ? state : "", awaited.nonce(), awaited.codeVerifier());
                 a.forgetPendingRequest();
             }, "verification.callback", retry ? "RETRY" : "OK", null);
         } catch (AttemptStore.ConcurrentStepException e) {
@@ -254,76 +258,74 @@ public class RecoveryService {
         return store.find(rawId).filter(a -> a.getState() == State.VERIFIED).map(a -> judge(rawId, a, result)).orElse(Verdict.INVALID);
     }
 
+    /**
+     * Gathers the facts {@link Verdicts#judge} asks for, in its order and only when it asks (a decoy or a failure never
+     * reads the directory), and carries out its verdict in one transition.
+     */
     private Verdict judge(String rawId, Attempt attempt, VerificationResult result) {
-        String status = result.status().name();
-        if (attempt.isDecoy()) {
-            finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
-                    "verification.refused", "REFUSED", attempt.getRefusalReason());
+        KindPolicy kind = attempt.getKind().policy();
+        Verdicts.AccountRead read = null;
+        Optional<DirectoryAccount> account = Optional.empty();
+        boolean carriedOver = false;
+        MatchResult match = null;
+        Verdicts.Judgement j = Verdicts.judge(attempt.isDecoy(), result.status(), read, carriedOver, match);
+        if (j instanceof Verdicts.NeedsAccount) {
+            // compare with the directory as it is now, not as it was at "Continue"
+            try {
+                account = directory.findById(attempt.getDirectoryUserId());
+                read = account.isPresent() && account.get().enabled() == kind.needsEnabledAccount()
+                        ? Verdicts.AccountRead.USABLE : Verdicts.AccountRead.CHANGED;
+            } catch (DirectoryUnavailableException e) {
+                read = Verdicts.AccountRead.UNAVAILABLE;
+            }
+            j = Verdicts.judge(false, result.status(), read, false, null);
+        }
+        if (j instanceof Verdicts.NeedsMatch) {
+            carriedOver = kind.carriesApprovalsOver() && carryOverApproval(rawId, attempt, result);
+            if (!carriedOver) {
+                DirectoryAccount acc = account.orElseThrow();
+                match = IdentityMatcher.match(new VerifiedIdentity(result.fullName(), result.givenName(), result.birthdate()),
+                        new DirectoryPerson(acc.givenName(), acc.surname(), acc.displayName(), acc.birthdate()), settings.matchingPolicy());
+            }
+            j = Verdicts.judge(false, result.status(), read, carriedOver, match);
+        }
+        return carryOut(rawId, attempt, result, j, match);
+    }
+
+    private Verdict carryOut(String rawId, Attempt attempt, VerificationResult result, Verdicts.Judgement j, MatchResult match) {
+        java.util.function.Consumer<Attempt> proofed = a -> a.recordProofing(result.status(), result.score(), result.interviewId(),
+                result.identityId());
+        String rules = match == null ? null : match.rules().stream().map(r -> r.rule() + "=" + r.status() + ": " + r.explanation())
+                .collect(Collectors.joining("\n"));
+        if (j instanceof Verdicts.Refused) {
+            finish(rawId, State.FAILED, proofed, "verification.refused", "REFUSED",
+                    attempt.getRefusalReason() == null ? null : attempt.getRefusalReason().words());
             return Verdict.FAILED;
         }
-        switch (result.status()) {
-            case FAIL -> {
-                finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
-                        "verification.failed", "FAIL", "auth_overall_status FAIL");
-                return Verdict.FAILED;
-            }
-            case MANUAL_REVIEW -> {
-                escalate(rawId, result, null, CaseReason.INCODE_MANUAL_REVIEW, "Incode MANUAL_REVIEW", true);
-                return Verdict.ESCALATED;
-            }
-            default -> {
-                // OK: compare with the directory as it is now, not as it was at "Continue"
-                Optional<DirectoryAccount> account;
-                try {
-                    account = directory.findById(attempt.getDirectoryUserId());
-                } catch (DirectoryUnavailableException e) {
-                    // the verification stands; a reviewer can pick it up rather than the person starting over
-                    escalate(rawId, result, null, CaseReason.DIRECTORY_UNAVAILABLE, "directory unavailable after verification", false);
-                    return Verdict.ESCALATED;
-                }
-                // recovery needs an enabled account; activation one that is still disabled (not enabled meanwhile)
-                boolean activation = attempt.getKind() == Attempt.Kind.ACTIVATION;
-                if (account.isEmpty() || account.get().enabled() == activation) {
-                    finish(rawId, State.FAILED, a -> a.recordProofing(status, result.score(), result.interviewId(), result.identityId()),
-                            "verification.refused", "REFUSED", activation ? "account gone or already enabled since the invitation"
-                                    : "account gone or disabled since start");
-                    return Verdict.FAILED;
-                }
-                // only a self-service recovery carries an approval over; activation and helpdesk requests are bound to their own
-                if (attempt.getKind() == Attempt.Kind.RECOVERY && carryOverApproval(rawId, attempt, result)) {
-                    return Verdict.APPROVED;
-                }
-                DirectoryAccount acc = account.get();
-                MatchResult match = IdentityMatcher.match(
-                        new VerifiedIdentity(result.fullName(), result.givenName(), result.birthdate()),
-                        new DirectoryPerson(acc.givenName(), acc.surname(), acc.displayName(), acc.birthdate()),
-                        settings.matchingPolicy());
-                String rules = match.rules().stream().map(r -> r.rule() + "=" + r.status() + ": " + r.explanation())
-                        .collect(Collectors.joining("\n"));
-                if (match.outcome() == io.recoveryportal.matching.Outcome.MATCH) {
-                    finish(rawId, State.MATCHED, a -> {
-                        a.recordProofing(status, result.score(), result.interviewId(), result.identityId());
-                        a.recordMatch("MATCH", rules);
-                    }, "matching.matched", "MATCH", null);
-                    return Verdict.MATCHED;
-                }
-                boolean birthdateDiffers = match.rules().stream()
-                        .anyMatch(r -> RuleResult.BIRTHDATE.equals(r.rule()) && r.status() == RuleStatus.FAIL);
-                escalate(rawId, result, rules, reasonOf(match, birthdateDiffers),
-                        "matching: " + match.firstFailure().map(r -> r.rule()).orElse("review"), birthdateDiffers);
-                return Verdict.ESCALATED;
-            }
+        if (j instanceof Verdicts.Failed) {
+            finish(rawId, State.FAILED, proofed, "verification.failed", "FAIL", "auth_overall_status FAIL");
+            return Verdict.FAILED;
         }
+        if (j instanceof Verdicts.AccountChanged) {
+            finish(rawId, State.FAILED, proofed, "verification.refused", "REFUSED", attempt.getKind().policy().accountChangedWords());
+            return Verdict.FAILED;
+        }
+        if (j instanceof Verdicts.Approved) {
+            return Verdict.APPROVED;
+        }
+        if (j instanceof Verdicts.Matched) {
+            finish(rawId, State.MATCHED, proofed.andThen(a -> a.recordMatch(Outcome.MATCH, rules)), "matching.matched", "MATCH", null);
+            return Verdict.MATCHED;
+        }
+        if (j instanceof Verdicts.Escalate e) {
+            escalate(rawId, result, rules, e.reason(), e.words(), e.highRisk());
+            return Verdict.ESCALATED;
+        }
+        throw new IllegalStateException("no verdict yet: " + j);
     }
 
     static CaseReason reasonOf(MatchResult match, boolean birthdateDiffers) {
-        if (birthdateDiffers) {
-            return CaseReason.BIRTHDATE;
-        }
-        // a rule that depends on a failed one reports MISSING too ("not assessed"), so a FAIL anywhere is the reason
-        boolean failed = match.rules().stream().anyMatch(r -> r.blocksMatch() && r.status() == RuleStatus.FAIL);
-        boolean missing = match.rules().stream().anyMatch(r -> r.blocksMatch() && r.status() == RuleStatus.MISSING);
-        return !failed && missing ? CaseReason.MISSING_ATTRIBUTE : CaseReason.NAME;
+        return Verdicts.reasonOf(match, birthdateDiffers);
     }
 
     /**
@@ -337,7 +339,7 @@ public class RecoveryService {
         }
         java.time.Instant since = store.now().minus(settings.approvalWindow());
         return store.carryOverApproval(rawId, attempt.getDirectoryUserId(), result.identityId(), since,
-                a -> a.recordProofing(result.status().name(), result.score(), result.interviewId(), result.identityId()));
+                a -> a.recordProofing(result.status(), result.score(), result.interviewId(), result.identityId()));
     }
 
     /**
@@ -347,8 +349,8 @@ public class RecoveryService {
     private void escalate(String rawId, VerificationResult result, String rules, CaseReason category, String reason, boolean highRisk) {
         String reference = caseReference();
         Optional<Attempt> opened = finish(rawId, State.ESCALATED, a -> {
-            a.recordProofing(result.status().name(), result.score(), result.interviewId(), result.identityId());
-            a.recordMatch(rules == null ? null : "REVIEW", rules);
+            a.recordProofing(result.status(), result.score(), result.interviewId(), result.identityId());
+            a.recordMatch(rules == null ? null : Outcome.REVIEW, rules);
             a.keepEvidence(result.fullName(), result.givenName(), result.birthdate(), reference);
             a.escalated(category, reason, highRisk, store.now(), settings.caseLifetime());
         }, "review.case.opened", "ESCALATED", reason + "; case " + reference);
@@ -360,22 +362,8 @@ public class RecoveryService {
         return store.transition(rawId, State.VERIFIED, next, change, type, outcome, detail);
     }
 
-    private static boolean stateMatches(Attempt a, String state) {
-        return state != null && a.getOidcStateHash() != null
-                && java.security.MessageDigest.isEqual(OpaqueTokens.hash(state).getBytes(), a.getOidcStateHash().getBytes());
-    }
-
-    private static String stateParameter(URI callback) {
-        String q = callback.getRawQuery();
-        if (q == null) {
-            return null;
-        }
-        for (String p : q.split("&")) {
-            if (p.startsWith("state=")) {
-                return java.net.URLDecoder.decode(p.substring(6), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        return null;
+    private static boolean stateMatches(PendingRequest awaited, String state) {
+        return state != null && java.security.MessageDigest.isEqual(OpaqueTokens.hash(state).getBytes(), awaited.stateHash().getBytes());
     }
 
     /** A short reference a person can read out on the phone: "RC-" and 8 characters without look-alikes. */

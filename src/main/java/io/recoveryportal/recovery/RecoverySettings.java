@@ -2,12 +2,10 @@ package io.recoveryportal.recovery;
 
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.matching.MatchingPolicy;
-import io.recoveryportal.reset.MethodKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -73,21 +71,15 @@ public class RecoverySettings {
         return config.value("review.approval-window").map(Duration::parse).orElse(Duration.ofHours(24));
     }
 
-    /** Which registered methods an MFA reset removes. Never the password. */
-    public Set<MethodKind> methodsToRemove() {
-        return config.value("recovery.mfa.remove-methods").map(v -> {
-            EnumSet<MethodKind> kinds = EnumSet.noneOf(MethodKind.class);
-            Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(MethodKind::valueOf).forEach(kinds::add);
-            return (Set<MethodKind>) kinds;
-        }).orElse(EnumSet.of(MethodKind.PHONE, MethodKind.MICROSOFT_AUTHENTICATOR, MethodKind.SOFTWARE_OATH, MethodKind.EMAIL));
+    /** The lifetime of the Temporary Access Pass a credential step of this kind issues ({@code recovery.tap.*}, {@code activation.tap.*}). */
+    public Duration tapLifetime(KindPolicy kind) {
+        return config.value(kind.tapKeyPrefix() + ".lifetime-minutes").map(v -> Duration.ofMinutes(Long.parseLong(v.trim())))
+                .orElse(kind.defaultTapLifetime());
     }
 
-    public Duration tapLifetime() {
-        return Duration.ofMinutes(config.value("recovery.tap.lifetime-minutes").map(Long::parseLong).orElse(60L));
-    }
-
-    public boolean tapUsableOnce() {
-        return config.value("recovery.tap.usable-once").map(Boolean::parseBoolean).orElse(true);
+    /** Whether that pass works only once. */
+    public boolean tapUsableOnce(KindPolicy kind) {
+        return config.value(kind.tapKeyPrefix() + ".usable-once").map(v -> Boolean.parseBoolean(v.trim())).orElse(true);
     }
 
     public int passwordMinLength() {

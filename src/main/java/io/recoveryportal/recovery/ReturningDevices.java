@@ -68,7 +68,7 @@ public class ReturningDevices {
         }
         em.createQuery("delete from ReturningDevice d where d.expiresAt <= :now").setParameter("now", now).executeUpdate();
         String token = OpaqueTokens.generate();
-        em.persist(new ReturningDevice(OpaqueTokens.hash(token), attempt.getDirectoryUserId(), attempt.getIncodeIdentityId(),
+        em.persist(new ReturningDevice(OpaqueTokens.hash(token), attempt.getDirectoryUserId(), attempt.proofing().identityId(),
                 attempt.getId(), now, now.plus(window)));
         audit.record(new AuditEvent(now, "recovery.device.remembered", AttemptStore.actorFor(attempt), attempt.getId(),
                 attempt.getDirectoryUserId(), "OK", "this browser may use face re-authentication until " + now.plus(window)));

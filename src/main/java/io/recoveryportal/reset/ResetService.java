@@ -8,6 +8,7 @@ import io.recoveryportal.lookup.DirectoryUnavailableException;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.recovery.AttemptStore;
+import io.recoveryportal.recovery.KindPolicy;
 import io.recoveryportal.recovery.RecoverySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,7 +70,7 @@ public class ResetService {
     RecoverySettings settings;
 
     @Inject
-    io.recoveryportal.activation.ActivationSettings activation;
+    ResetSettings resetSettings;
 
     @Inject
     jakarta.enterprise.event.Event<ResetDone> done;
@@ -142,7 +143,7 @@ public class ResetService {
                 release(a, back, type, "REFUSED_BY_DIRECTORY", null);
                 return new Refused(change.refusalReason());
             }
-            if (a.getKind() == Attempt.Kind.ACTIVATION) {
+            if (a.getKind().policy().activatesAccount()) {
                 directory.setEnabled(acc.id(), true);
             }
         } catch (DirectoryOutcomeUnknownException e) {
@@ -177,19 +178,20 @@ public class ResetService {
         TemporaryAccessPass pass;
         List<SignInMethod> doomed;
         try {
-            if (a.getKind() == Attempt.Kind.ACTIVATION) {
+            KindPolicy kind = a.getKind().policy();
+            if (kind.activatesAccount()) {
                 directory.setEnabled(acc.id(), true);
-                pass = directory.issueTemporaryAccessPass(acc.id(), activation.tapLifetime(), activation.tapUsableOnce());
+                pass = directory.issueTemporaryAccessPass(acc.id(), settings.tapLifetime(kind), settings.tapUsableOnce(kind));
                 store.audit(a, "activation.enabled", "OK", "account enabled; temporary access pass issued for "
-                        + activation.tapLifetime().toMinutes() + " min");
+                        + settings.tapLifetime(kind).toMinutes() + " min");
                 return finish(a, acc, back, pass, null);
             }
-            Set<MethodKind> kinds = settings.methodsToRemove();
+            Set<MethodKind> kinds = resetSettings.methodsToRemove();
             List<SignInMethod> registered = directory.methods(acc.id());
             // Entra keeps one pass per user: an old one goes first, so that the new one is the one that stays
             List<SignInMethod> oldPasses = registered.stream().filter(m -> m.kind() == MethodKind.TEMPORARY_ACCESS_PASS).toList();
             directory.removeMethods(acc.id(), oldPasses);
-            pass = directory.issueTemporaryAccessPass(acc.id(), settings.tapLifetime(), settings.tapUsableOnce());
+            pass = directory.issueTemporaryAccessPass(acc.id(), settings.tapLifetime(kind), settings.tapUsableOnce(kind));
             doomed = registered.stream().filter(m -> m.kind() != MethodKind.TEMPORARY_ACCESS_PASS && kinds.contains(m.kind())).toList();
         } catch (DirectoryUnavailableException e) {
             // no pass in hand, so no method was removed yet (an old pass perhaps, and perhaps a new one was issued
@@ -203,7 +205,7 @@ public class ResetService {
         }
         List<MethodKind> notRemoved = removeAfterPass(a, acc.id(), doomed);
         store.audit(a, "reset.mfa.detail", notRemoved.isEmpty() ? "OK" : "PARTIAL", "temporary access pass issued for "
-                + settings.tapLifetime().toMinutes() + " min; " + (notRemoved.isEmpty() ? "removed " + kindsOf(doomed)
+                + settings.tapLifetime(a.getKind().policy()).toMinutes() + " min; " + (notRemoved.isEmpty() ? "removed " + kindsOf(doomed)
                         : "could not remove " + notRemoved + " of " + kindsOf(doomed)));
         return finish(a, acc, back, pass, null, notRemoved);
     }
@@ -248,7 +250,7 @@ public class ResetService {
         }
         Attempt a = taken.get();
         State back = returnState(a);
-        boolean settled = a.getResetStartedAt() == null || !now.isBefore(a.getResetStartedAt().plus(timeout));
+        boolean settled = a.resetProgress().startedAt() == null || !now.isBefore(a.resetProgress().startedAt().plus(timeout));
         boolean password = isPasswordStep(a);
         String type = type(a, password ? PASSWORD_STEP : MFA_STEP);
         Verdict verdict = password ? passwordVerdict(a, a.getDirectoryUserId(), settled) : mfaVerdict(a, settled);
@@ -268,7 +270,7 @@ public class ResetService {
                 }
                 release(a, back, type, "INTERRUPTED", "a temporary access pass was issued after the claim; "
                         + "sign-in methods may have been removed; the person may reset again");
-                if (a.getKind() != Attempt.Kind.ACTIVATION) {
+                if (!a.getKind().policy().activatesAccount()) {
                     revoke(a, acc.get());
                     done.fire(new ResetDone(a.getId(), a.getKind(), acc.get(), "sign-in methods (MFA)"));
                 }
@@ -290,7 +292,7 @@ public class ResetService {
         if (state.passwordChangedAt() == null || state.passwordChangedAt().isBefore(sinceClaim(a))) {
             return settled ? Verdict.NOT_APPLIED : Verdict.IN_DOUBT;
         }
-        if (a.getKind() == Attempt.Kind.ACTIVATION && !state.enabled()) {
+        if (a.getKind().policy().activatesAccount() && !state.enabled()) {
             try {
                 directory.setEnabled(userId, true);
             } catch (RuntimeException e) {
@@ -325,7 +327,7 @@ public class ResetService {
     }
 
     private static Instant sinceClaim(Attempt a) {
-        Instant claimed = a.getResetStartedAt() == null ? a.getUpdatedAt() : a.getResetStartedAt();
+        Instant claimed = a.resetProgress().startedAt() == null ? a.getUpdatedAt() : a.resetProgress().startedAt();
         return claimed.truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_ALLOWANCE);
     }
 
@@ -362,12 +364,12 @@ public class ResetService {
      */
     private Outcome finish(Attempt a, DirectoryAccount acc, State back, TemporaryAccessPass pass, String detail, List<MethodKind> notRemoved) {
         boolean password = isPasswordStep(a);
-        if (a.getKind() != Attempt.Kind.ACTIVATION) {
+        if (!a.getKind().policy().activatesAccount()) {
             revoke(a, acc);
         }
         Consumer<Attempt> part = password ? Attempt::passwordDone : Attempt::mfaDone;
         String type = type(a, password ? PASSWORD_STEP : MFA_STEP);
-        String completed = a.getKind() == Attempt.Kind.ACTIVATION ? "activation.completed" : "recovery.completed";
+        String completed = a.getKind().policy().completedAuditType();
         Attempt recorded;
         try {
             recorded = recordStep(a, back, part, type, completed, detail);
@@ -430,15 +432,15 @@ public class ResetService {
 
     /** The step in hand: the password first when both were asked for, then the methods. */
     private static boolean isPasswordStep(Attempt a) {
-        return a.getRequestedAction() != Attempt.RequestedAction.MFA && !a.isPasswordDone();
+        return a.getRequestedAction() != Attempt.RequestedAction.MFA && !a.resetProgress().passwordIsDone();
     }
 
     private static boolean isMfaStep(Attempt a) {
-        return a.getRequestedAction() != Attempt.RequestedAction.PASSWORD && !a.isMfaDone() && !isPasswordStep(a);
+        return a.getRequestedAction() != Attempt.RequestedAction.PASSWORD && !a.resetProgress().mfaIsDone() && !isPasswordStep(a);
     }
 
     private static String type(Attempt a, String step) {
-        return (a.getKind() == Attempt.Kind.ACTIVATION ? "activation." : "reset.") + step;
+        return a.getKind().policy().stepAuditPrefix() + step;
     }
 
     private static State returnState(Attempt a) {

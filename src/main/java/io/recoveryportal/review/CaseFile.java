@@ -2,6 +2,7 @@ package io.recoveryportal.review;
 
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.CaseReason;
+import io.recoveryportal.verification.ProofingStatus;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ public record CaseFile(Summary summary, Directory directory, Verified verified, 
     public static final String NOT_KNOWN = "not known";
 
     /** What Incode verified; the names and birthdate are null once retention has purged them. */
-    public record Verified(String fullName, String givenName, LocalDate birthdate, String status, Double score,
+    public record Verified(String fullName, String givenName, LocalDate birthdate, ProofingStatus status, Double score,
             String interviewId, String dashboardLink, Instant purgedAt, String evidenceHash) implements Serializable {
 
         private static final long serialVersionUID = 1L;
@@ -104,7 +105,7 @@ public record CaseFile(Summary summary, Directory directory, Verified verified, 
 
     /** An earlier (or later) attempt for the same account. */
     public record Past(Instant createdAt, Attempt.Kind kind, Attempt.State state, Attempt.RequestedAction requestedAction,
-            String proofingStatus, String caseReference, boolean refused) implements Serializable {
+            ProofingStatus proofingStatus, String caseReference, boolean refused) implements Serializable {
 
         private static final long serialVersionUID = 1L;
     }

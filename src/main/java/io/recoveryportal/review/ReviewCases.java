@@ -209,7 +209,7 @@ public class ReviewCases {
      */
     public List<Attempt> evidenceToPurge(Instant cutoff) {
         return em.createQuery("select a from Attempt a where a.evidencePurgedAt is null"
-                + " and (a.verifiedFullName is not null or a.verifiedGivenName is not null or a.verifiedBirthdate is not null)"
+                + " and (a.proofing.verifiedFullName is not null or a.proofing.verifiedGivenName is not null or a.proofing.verifiedBirthdate is not null)"
                 + " and (a.decidedAt < :t or (a.decidedAt is null and a.expiresAt < :t))", Attempt.class)
                 .setParameter("t", cutoff).getResultList();
     }

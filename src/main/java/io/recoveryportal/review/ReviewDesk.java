@@ -96,7 +96,7 @@ public class ReviewDesk {
                 LOG.log(Level.WARNING, "After the decision on case {0}: {1}", new Object[] {reference, e.toString()});
             }
         }
-        if (event.kind() == Attempt.Kind.HELPDESK && event.result() != ReviewCases.Result.AWAITING_SECOND_APPROVAL) {
+        if (event.kind().policy().agentFollowsCase() && event.result() != ReviewCases.Result.AWAITING_SECOND_APPROVAL) {
             // the agent who asked follows the case on their request's page; the employee hears from them, not from us
             return new Outcome(true, event.result() == ReviewCases.Result.APPROVED
                     ? "Approved. The helpdesk agent's request now shows Success; they can send the employee a reset link."

@@ -67,7 +67,7 @@ public class ReviewNotices {
     }
 
     void caseDecided(@Observes CaseDecided decided) {
-        if (decided.kind() != Attempt.Kind.RECOVERY || decided.directoryUserId() == null) {
+        if (!decided.kind().policy().employeeMailedOfDecision() || decided.directoryUserId() == null) {
             return;
         }
         Optional<DirectoryAccount> account;

@@ -87,15 +87,15 @@ public class ReviewStore {
                 a.getEscalationReason(), a.isHighRisk(), a.getRequestedAction(), a.getEscalatedAt(), a.getExpiresAt(),
                 a.getDirectoryUserId(), a.getEscalatedBy(), a.getClaimedEmail(), a.getClaimedBy(), a.getClaimedUntil(),
                 (int) decided.stream().filter(d -> d.getDecision() == ReviewDecision.Kind.APPROVE).count(), a.getDecidedAt());
-        CaseFile.Verified verified = new CaseFile.Verified(a.getVerifiedFullName(), a.getVerifiedGivenName(), a.getVerifiedBirthdate(),
-                a.getProofingStatus(), a.getProofingScore(), a.getIncodeInterviewId(),
-                settings.dashboardLink(a.getIncodeInterviewId()).orElse(null), a.getEvidencePurgedAt(), a.getEvidenceHash());
+        CaseFile.Verified verified = new CaseFile.Verified(a.proofing().verifiedFullName(), a.proofing().verifiedGivenName(), a.proofing().verifiedBirthdate(),
+                a.proofing().status(), a.proofing().score(), a.proofing().interviewId(),
+                settings.dashboardLink(a.proofing().interviewId()).orElse(null), a.getEvidencePurgedAt(), a.getEvidenceHash());
         List<CaseFile.Decision> decisions = decided.stream().map(d -> decision(d, a.getCaseReference())).toList();
         List<CaseFile.Past> history = a.getDirectoryUserId() == null ? List.of()
                 : cases.history(a.getDirectoryUserId(), now().minus(ReviewSettings.HISTORY)).stream()
                         .filter(p -> !p.getId().equals(a.getId()))
                         .map(p -> new CaseFile.Past(p.getCreatedAt(), p.getKind(), p.getState(), p.getRequestedAction(),
-                                p.getProofingStatus(), p.getCaseReference(), p.isDecoy())).toList();
+                                p.proofing().status(), p.getCaseReference(), p.isDecoy())).toList();
         List<CaseFile.Decision> earlier = a.getDirectoryUserId() == null ? List.of()
                 : cases.decisionsAbout(a.getDirectoryUserId()).stream()
                         .filter(row -> ((ReviewDecision) row[0]).getAttemptId() != a.getId().longValue())
@@ -161,8 +161,8 @@ public class ReviewStore {
 
     /** SHA-256 over the purged values and the interview id, in a fixed order with a separator no value contains. */
     static String evidenceHash(Attempt a) {
-        return OpaqueTokens.hash(String.join("\u001f", String.valueOf(a.getVerifiedFullName()), String.valueOf(a.getVerifiedGivenName()),
-                String.valueOf(a.getVerifiedBirthdate()), String.valueOf(a.getIncodeInterviewId())));
+        return OpaqueTokens.hash(String.join("\u001f", String.valueOf(a.proofing().verifiedFullName()), String.valueOf(a.proofing().verifiedGivenName()),
+                String.valueOf(a.proofing().verifiedBirthdate()), String.valueOf(a.proofing().interviewId())));
     }
 
     static String actor(Reviewer r) {

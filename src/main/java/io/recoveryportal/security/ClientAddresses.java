@@ -1,10 +1,10 @@
 package io.recoveryportal.security;
 
-import io.recoveryportal.config.PortalConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The one place the portal reads a client's address: {@link ClientAddress} from configuration (checked at start-up
@@ -13,14 +13,15 @@ import jakarta.servlet.http.HttpServletRequest;
 @ApplicationScoped
 public class ClientAddresses {
 
+    // MicroProfile Config itself, not PortalConfig: the configuration package checks this one's keys at start-up
     @Inject
-    PortalConfig config;
+    Config config;
 
     private ClientAddress resolver;
 
     @PostConstruct
     void read() {
-        resolver = ClientAddress.from(config::value);
+        resolver = ClientAddress.from(key -> config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()));
     }
 
     /** The address of the browser (or caller) that sent {@code request}. */

@@ -22,4 +22,10 @@ public interface IdentityProofing {
      * {@link VerificationFailedException} with the reason when anything does not check out.
      */
     VerificationResult complete(URI callback, PendingVerification pending) throws VerificationFailedException;
+
+    /**
+     * The {@code state} the callback names, read by the provider's protocol rules, or empty: which pending request the
+     * callback claims to answer. Reading it checks nothing; {@link #complete} does.
+     */
+    java.util.Optional<String> callbackState(URI callback);
 }

@@ -1,7 +1,8 @@
 package io.recoveryportal.web;
 
+import io.recoveryportal.cookies.AttemptCookie;
 import io.recoveryportal.recovery.Attempt;
-import io.recoveryportal.recovery.Attempt.State;
+import io.recoveryportal.recovery.AttemptStatus;
 import io.recoveryportal.recovery.AttemptStore;
 import io.recoveryportal.reset.ResetService;
 import jakarta.annotation.PostConstruct;
@@ -68,30 +69,30 @@ public class RecoverPage implements Serializable {
     }
 
     private void refresh() {
-        Attempt a = store.find(attemptId).orElse(null);
+        AttemptStatus a = store.status(attemptId, settings.resetClaimTimeout()).orElse(null);
         if (a == null) {
             view = View.NONE;
             return;
         }
-        caseReference = a.getCaseReference();
-        bothRequested = a.getRequestedAction() == Attempt.RequestedAction.BOTH;
-        activation = a.getKind() == Attempt.Kind.ACTIVATION;
+        caseReference = a.caseReference();
+        bothRequested = a.requestedAction() == Attempt.RequestedAction.BOTH;
+        activation = a.kind().policy().activatesAccount();
         // a reset that went unanswered and was then found not made: the form again, with a word about the last try
-        earlierTryNotSaved = a.getResetCheckedAt() != null && (a.getState() == State.MATCHED || a.getState() == State.APPROVED);
-        view = switch (a.getState()) {
-            case MATCHED, APPROVED -> a.isExpired(store.now()) ? View.NONE
-                    : a.getRequestedAction() != Attempt.RequestedAction.MFA && !a.isPasswordDone() ? View.PASSWORD : View.MFA;
+        earlierTryNotSaved = a.earlierTryNotSaved();
+        view = switch (a.state()) {
+            case MATCHED, APPROVED -> a.expired() ? View.NONE
+                    : a.requestedAction() != Attempt.RequestedAction.MFA && !a.passwordDone() ? View.PASSWORD : View.MFA;
             case ESCALATED -> View.REVIEW;
             case DENIED -> View.DENIED;
             case FAILED -> View.FAILED;
             case CANCELLED -> View.CANCELLED;
             case INTERRUPTED -> View.INTERRUPTED;
-            case RESETTING -> a.isResetInDoubt(store.now(), settings.resetClaimTimeout()) ? View.CHECKING : View.BUSY;
+            case RESETTING -> a.resetInDoubt() ? View.CHECKING : View.BUSY;
             case VERIFIED -> View.BUSY;
             case COMPLETED -> View.DONE;
             case STARTED, VERIFYING, EXPIRED -> View.NONE;
         };
-        managerTold = activation && view == View.DONE && activationNotices.managerTold(a.getId());
+        managerTold = activation && view == View.DONE && activationNotices.managerTold(a.id());
     }
 
     public String setPassword() {

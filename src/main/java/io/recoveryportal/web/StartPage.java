@@ -1,5 +1,7 @@
 package io.recoveryportal.web;
 
+import io.recoveryportal.cookies.DeviceCookie;
+import io.recoveryportal.cookies.AttemptCookie;
 import io.recoveryportal.lookup.WorkEmail;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;

@@ -1,5 +1,7 @@
 package io.recoveryportal.web;
 
+import io.recoveryportal.cookies.DeviceCookie;
+import io.recoveryportal.cookies.AttemptCookie;
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.oidc.CallbackUri;
 import io.recoveryportal.recovery.RecoveryService;

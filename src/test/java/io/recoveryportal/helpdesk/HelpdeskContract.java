@@ -103,7 +103,7 @@ abstract class HelpdeskContract extends DatabaseContract {
     /** What RecoveryService's judging does with a clean match, through the same store. */
     private void matched(String rawId) {
         jpa().run(em -> new AttemptStore(new AttemptRepository(em), new AuditLog(em), clock)
-                .transition(rawId, State.VERIFIED, State.MATCHED, a -> a.recordMatch("MATCH", "rules"), "matching.matched", "MATCH", null));
+                .transition(rawId, State.VERIFIED, State.MATCHED, a -> a.recordMatch(io.recoveryportal.matching.Outcome.MATCH, "rules"), "matching.matched", "MATCH", null));
     }
 
     private HelpdeskRequest succeeded(String agent) {
@@ -120,7 +120,7 @@ abstract class HelpdeskContract extends DatabaseContract {
         assertEquals(Attempt.Kind.HELPDESK, a.getKind());
         assertEquals(State.VERIFYING, a.getState());
         assertEquals("agent-a", a.getEscalatedBy(), "the agent can never decide a case about their own request");
-        assertEquals(r.getInterviewId(), a.getIncodeInterviewId());
+        assertEquals(r.getInterviewId(), a.proofing().interviewId());
         assertEquals(HelpdeskStatus.LINK_SENT, r.getStatus());
         assertEquals(r.getId(), store(s -> s.byInterview(r.getInterviewId())).orElseThrow().getId());
         List<AuditEvent> trail = jpa().inTx(em -> new AuditLog(em).forAttempt(a.getId()));

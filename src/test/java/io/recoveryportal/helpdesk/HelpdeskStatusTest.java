@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recoveryportal.recovery.Attempt.State;
+import io.recoveryportal.recovery.Refusal;
+import io.recoveryportal.recovery.RefusalReason;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -67,11 +69,16 @@ class HelpdeskStatusTest {
 
     @Test
     void refusalsAreExplainedToTheAgent() {
-        assertTrue(HelpdeskService.forAgent("privileged: holds a directory role").contains("holds a directory role"));
-        assertTrue(HelpdeskService.forAgent("privileged: member of protected group 90a3").contains("protected group 90a3"));
-        assertTrue(HelpdeskService.forAgent("account disabled").contains("disabled"));
-        assertTrue(HelpdeskService.forAgent("no account").contains("No account"));
-        assertTrue(HelpdeskService.forAgent("several accounts (2)").contains("More than one account"));
-        assertTrue(HelpdeskService.forAgent("something new").contains("something new"), "an unforeseen reason is still shown");
+        assertTrue(HelpdeskService.forAgent(Refusal.of(RefusalReason.DIRECTORY_ROLE)).contains("holds a directory role"));
+        assertTrue(HelpdeskService.forAgent(new Refusal(RefusalReason.PROTECTED_GROUP, "90a3")).contains("protected group 90a3"));
+        assertTrue(HelpdeskService.forAgent(Refusal.of(RefusalReason.ACCOUNT_DISABLED)).contains("disabled"));
+        assertTrue(HelpdeskService.forAgent(Refusal.of(RefusalReason.NO_ACCOUNT)).contains("No account"));
+        String several = HelpdeskService.forAgent(new Refusal(RefusalReason.SEVERAL_ACCOUNTS, "2"));
+        assertTrue(several.contains("More than one account") && several.contains("several accounts (2)"), several);
+        assertTrue(HelpdeskService.forAgent(Refusal.of(RefusalReason.OWN_ACCOUNT)).contains("your own account"));
+        // every reason has its words for the agent: the switch has no default to fall into
+        for (RefusalReason r : RefusalReason.values()) {
+            assertFalse(HelpdeskService.forAgent(Refusal.of(r)).isBlank(), r.name());
+        }
     }
 }

@@ -39,8 +39,11 @@ public final class TestEnvironment {
      */
     public static final Duration INCODE_DISCOVERY_MAX_AGE = Duration.ofSeconds(1);
 
-    /** Invitation links in the shared portal last this long, so ActivationIT can see one expire. */
-    public static final Duration INVITATION_LIFETIME = Duration.ofSeconds(45);
+    /**
+     * Invitation links in the shared portal last this long, so ActivationIT can see one expire: long enough for a browser
+     * test to get from the invitation to "Start" on a busy two-core machine, short enough not to wait long for the expiry.
+     */
+    public static final Duration INVITATION_LIFETIME = Duration.ofSeconds(25);
 
     private static Sandbox sandbox;
     private static EmbeddedPostgres postgres;

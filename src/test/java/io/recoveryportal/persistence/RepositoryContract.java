@@ -67,7 +67,7 @@ abstract class RepositoryContract extends DatabaseContract {
         assertEquals(now, found.getCreatedAt());
         assertEquals(now.plus(Duration.ofMinutes(30)), found.getExpiresAt());
         assertEquals("75e6eb66-f0af-5301-92f2-faf001d81f99", found.getDirectoryUserId());
-        assertEquals("identity-1", found.getIncodeIdentityId());
+        assertEquals("identity-1", found.proofing().identityId());
         assertTrue(inTx(em -> new AttemptRepository(em).findByIdHash(OpaqueTokens.hash("someone else's"))).isEmpty());
     }
 

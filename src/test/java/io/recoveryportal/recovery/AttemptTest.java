@@ -58,8 +58,8 @@ class AttemptTest {
         assertTrue(a.isResetInDoubt(t0.plusSeconds(41), timeout), "an unanswered write is in doubt at once");
         a.moveTo(State.RESETTING, State.MATCHED, t0.plusSeconds(50));
         assertFalse(a.isResetInDoubt(t0.plusSeconds(51), timeout), "only a RESETTING attempt is");
-        assertEquals(t0.plusSeconds(40), a.getResetCheckedAt(), "kept, so the page can say the last try was not saved");
+        assertEquals(t0.plusSeconds(40), a.resetProgress().checkedAt(), "kept, so the page can say the last try was not saved");
         a.resetStarted(t0.plusSeconds(60));
-        assertNull(a.getResetCheckedAt(), "a new claim starts afresh");
+        assertNull(a.resetProgress().checkedAt(), "a new claim starts afresh");
     }
 }

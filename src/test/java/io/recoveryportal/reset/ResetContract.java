@@ -93,6 +93,12 @@ abstract class ResetContract extends DatabaseContract {
                 return Optional.ofNullable(Map.of("recovery.reset.claim-timeout", CLAIM_TIMEOUT.toString()).get(key));
             }
         });
+        service.resetSettings = new ResetSettings(new PortalConfig() {
+            @Override
+            public Optional<String> value(String key) {
+                return Optional.empty();
+            }
+        });
         service.done = new Recorded();
     }
 
@@ -160,13 +166,13 @@ abstract class ResetContract extends DatabaseContract {
         service.check(raw);
         Attempt back = attempt(raw);
         assertEquals(State.MATCHED, back.getState());
-        assertNotNull(back.getResetCheckedAt(), "the page can say the earlier try was not saved");
+        assertNotNull(back.resetProgress().checkedAt(), "the page can say the earlier try was not saved");
         assertTrue(notices.isEmpty(), "nothing changed, nobody told");
         assertTrue(directory.lastPasswordSet(id(JANE)).isEmpty());
 
         assertInstanceOf(ResetService.Done.class, service.setPassword(raw, CHOSEN, CHOSEN), "the person simply tries again");
         assertFinished(raw, JANE);
-        assertNull(attempt(raw).getResetCheckedAt());
+        assertNull(attempt(raw).resetProgress().checkedAt());
     }
 
     // ---- a crash between the write and the answer ----
@@ -297,7 +303,7 @@ abstract class ResetContract extends DatabaseContract {
     private void assertFinished(String raw, String upn) {
         Attempt a = attempt(raw);
         assertEquals(State.COMPLETED, a.getState());
-        assertTrue(a.isPasswordDone());
+        assertTrue(a.resetProgress().passwordIsDone());
         assertEquals(1, notices.size(), "one notice: " + notices);
         assertEquals(id(upn), notices.get(0).account().id());
         assertNotNull(directory.account(id(upn)).orElseThrow().signInSessionsValidFromDateTime(), "sessions revoked");

@@ -2,6 +2,7 @@ package io.recoveryportal.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.recoveryportal.verification.ProofingStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,7 +20,7 @@ class ComparisonTest {
 
     @Test
     void differingWordsAreMarkedOnBothSidesIgnoringCaseAndAccents() {
-        CaseFile.Verified v = new CaseFile.Verified("ROBERT WILSON", "ROBERT", LocalDate.of(1975, 12, 1), "OK", 0.9, "i-1", null, null, null);
+        CaseFile.Verified v = new CaseFile.Verified("ROBERT WILSON", "ROBERT", LocalDate.of(1975, 12, 1), ProofingStatus.OK, 0.9, "i-1", null, null, null);
         List<Comparison.Row> rows = Comparison.rows(BOB, v, CaseFile.Rule.parse("given-name=FAIL: Bob is not ROBERT\nbirthdate=PASS: same"));
         Comparison.Row given = rows.get(0);
         assertEquals("Bob", marked(given.directory()));
@@ -32,13 +33,13 @@ class ComparisonTest {
         assertEquals("", marked(rows.get(3).directory()), "same birthdate");
 
         CaseFile.Directory jose = new CaseFile.Directory("j", "José", "García", "José García", "1991-11-22", null, null, null, null, null, true, null);
-        CaseFile.Verified doc = new CaseFile.Verified("JOSE GARCIA", "JOSE", LocalDate.of(1991, 11, 22), "OK", null, null, null, null, null);
+        CaseFile.Verified doc = new CaseFile.Verified("JOSE GARCIA", "JOSE", LocalDate.of(1991, 11, 22), ProofingStatus.OK, null, null, null, null, null);
         assertEquals("", marked(Comparison.rows(jose, doc, List.of()).get(0).directory()));
     }
 
     @Test
     void onlyTheDatePartsThatDifferAreMarked() {
-        CaseFile.Verified v = new CaseFile.Verified("BOB WILSON", "BOB", LocalDate.of(1975, 1, 12), "OK", null, null, null, null, null);
+        CaseFile.Verified v = new CaseFile.Verified("BOB WILSON", "BOB", LocalDate.of(1975, 1, 12), ProofingStatus.OK, null, null, null, null, null);
         Comparison.Row birthdate = Comparison.rows(BOB, v, List.of()).get(3);
         assertEquals("-12 -01", marked(birthdate.directory()));
         assertEquals("-01 -12", marked(birthdate.verified()));

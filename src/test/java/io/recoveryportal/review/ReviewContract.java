@@ -39,8 +39,8 @@ abstract class ReviewContract extends DatabaseContract {
             a.bindDirectoryUser(userId);
             a.moveTo(State.STARTED, State.VERIFYING, now);
             a.moveTo(State.VERIFYING, State.VERIFIED, now);
-            a.recordProofing("OK", 0.93, "interview-" + ref, "identity-" + userId);
-            a.recordMatch("REVIEW", "given-name=FAIL: BOB is not ROBERT\nbirthdate=PASS: same date");
+            a.recordProofing(io.recoveryportal.verification.ProofingStatus.OK, 0.93, "interview-" + ref, "identity-" + userId);
+            a.recordMatch(io.recoveryportal.matching.Outcome.REVIEW, "given-name=FAIL: BOB is not ROBERT\nbirthdate=PASS: same date");
             a.keepEvidence("JANE SMITH", "JANE", java.time.LocalDate.of(1985, 6, 15), ref);
             a.escalated(CaseReason.NAME, "matching: given-name", highRisk, now, Duration.ofDays(14));
             a.moveTo(State.VERIFIED, State.ESCALATED, now);
@@ -224,14 +224,14 @@ abstract class ReviewContract extends DatabaseContract {
 
         // not yet due: nothing changes
         store(now.plus(Duration.ofDays(29)), retention, ReviewStore::purgeEvidence);
-        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().getVerifiedFullName()));
+        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().proofing().verifiedFullName()));
 
         Instant later = now.plus(Duration.ofDays(31));
         assertTrue(store(later, retention, ReviewStore::purgeEvidence) >= 1);
         Attempt after = cases(c -> c.byReference(ref).orElseThrow());
-        assertEquals(null, after.getVerifiedFullName());
-        assertEquals(null, after.getVerifiedGivenName());
-        assertEquals(null, after.getVerifiedBirthdate());
+        assertEquals(null, after.proofing().verifiedFullName());
+        assertEquals(null, after.proofing().verifiedGivenName());
+        assertEquals(null, after.proofing().verifiedBirthdate());
         assertEquals(expectedHash, after.getEvidenceHash(), "a hash of exactly what was purged");
         assertEquals(64, after.getEvidenceHash().length());
         assertEquals(before.getMatchRules(), after.getMatchRules(), "the rule outcomes stay");
@@ -255,7 +255,7 @@ abstract class ReviewContract extends DatabaseContract {
         String ref = openCase("user-open", false, now);
         // the case lives 14 days; retention of one day must not touch it while it can still be decided
         store(now.plus(Duration.ofDays(3)), Duration.ofDays(1), ReviewStore::purgeEvidence);
-        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().getVerifiedFullName()));
+        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().proofing().verifiedFullName()));
     }
 
     @Test
@@ -343,6 +343,6 @@ abstract class ReviewContract extends DatabaseContract {
     private boolean carryOver(String raw, String userId, String identityId, Instant at) {
         return jpa().inTx(em -> new io.recoveryportal.recovery.AttemptStore(new AttemptRepository(em), new io.recoveryportal.audit.AuditLog(em),
                 java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).carryOverApproval(raw, userId, identityId, at.minus(WINDOW),
-                a -> a.recordProofing("OK", 0.9, "interview-again", identityId)));
+                a -> a.recordProofing(io.recoveryportal.verification.ProofingStatus.OK, 0.9, "interview-again", identityId)));
     }
 }

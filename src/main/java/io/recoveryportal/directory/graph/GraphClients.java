@@ -118,9 +118,14 @@ public final class GraphClients implements AutoCloseable {
         }
         String host = authority.getHost().toLowerCase(Locale.ROOT);
         String hostAndPort = host + ":" + authority.getPort();
-        return Optional.of("{\"tenant_discovery_endpoint\":\"" + settings.authority() + "v2.0/.well-known/openid-configuration\","
-                + "\"api-version\":\"1.1\",\"metadata\":[{\"preferred_network\":\"" + host + "\","
-                + "\"preferred_cache\":\"" + hostAndPort + "\",\"aliases\":[\"" + hostAndPort + "\",\"" + host + "\"]}]}");
+        return Optional.of(jakarta.json.Json.createObjectBuilder()
+                .add("tenant_discovery_endpoint", settings.authority() + "v2.0/.well-known/openid-configuration")
+                .add("api-version", "1.1")
+                .add("metadata", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
+                        .add("preferred_network", host)
+                        .add("preferred_cache", hostAndPort)
+                        .add("aliases", jakarta.json.Json.createArrayBuilder().add(hostAndPort).add(host))))
+                .build().toString());
     }
 
     public GraphServiceClient graph() {

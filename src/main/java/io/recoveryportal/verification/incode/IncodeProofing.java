@@ -53,6 +53,16 @@ public final class IncodeProofing implements IdentityProofing {
         }
     }
 
+    @Override
+    public java.util.Optional<String> callbackState(URI callback) {
+        return stateOf(callback);
+    }
+
+    /** Needs no settings: a provider-independent reading of the callback. */
+    static java.util.Optional<String> stateOf(URI callback) {
+        return RelyingParty.stateOf(callback);
+    }
+
     static Reason reason(OidcException.Reason r) {
         return switch (r) {
             case CANCELLED -> Reason.CANCELLED;

@@ -39,4 +39,9 @@ public class IncodeProofingBean implements IdentityProofing {
     public VerificationResult complete(URI callback, PendingVerification pending) throws VerificationFailedException {
         return proofing().complete(callback, pending);
     }
+
+    @Override
+    public java.util.Optional<String> callbackState(URI callback) {
+        return IncodeProofing.stateOf(callback);
+    }
 }

@@ -31,7 +31,7 @@ class WebhookDeskTest extends DatabaseContract {
     private final Helpdesk helpdesk = new Helpdesk();
 
     WebhookDeskTest() {
-        ds.setURL("jdbc:h2:file:./target/h2-webhook-test/portal-" + System.nanoTime());
+        ds.setURL("jdbc:h2:file:./target/h2-webhook-test/portal-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("portal");
         ds.setPassword("");
     }

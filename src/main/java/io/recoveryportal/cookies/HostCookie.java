@@ -1,4 +1,4 @@
-package io.recoveryportal.web;
+package io.recoveryportal.cookies;
 
 import io.recoveryportal.security.OpaqueTokens;
 import jakarta.servlet.http.Cookie;

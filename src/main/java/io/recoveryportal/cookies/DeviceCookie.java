@@ -1,4 +1,4 @@
-package io.recoveryportal.web;
+package io.recoveryportal.cookies;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

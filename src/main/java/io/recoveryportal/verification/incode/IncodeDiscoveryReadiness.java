@@ -1,4 +1,4 @@
-package io.recoveryportal.health;
+package io.recoveryportal.verification.incode;
 
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -35,7 +35,7 @@ public class IncodeDiscoveryReadiness implements HealthCheck {
             });
             return r.up().withData("issuer", op.getIssuer().getValue()).build();
         } catch (GeneralException | IOException | RuntimeException e) {
-            return r.down().withData("error", "Incode discovery at " + issuer + " failed: " + Causes.describe(e)).build();
+            return r.down().withData("error", "Incode discovery at " + issuer + " failed: " + io.recoveryportal.health.Causes.describe(e)).build();
         }
     }
 }
