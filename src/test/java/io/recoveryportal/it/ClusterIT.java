@@ -58,6 +58,7 @@ class ClusterIT {
     private static Map<String, String> config;
     private static final List<Integer> gridPorts = new ArrayList<>();
     private static final String clusterName = "cluster-it-" + UUID.randomUUID();
+    private static final long RUN = System.currentTimeMillis();
     private static PortalProcess a;
     private static PortalProcess b;
     private static PortalProcess c;
@@ -129,7 +130,8 @@ class ClusterIT {
             String members = String.join(",", gridPorts.stream().map(p -> "127.0.0.1:" + p).toList());
             List<String> jvm = new ArrayList<>(TestEnvironment.jvmOptions());
             return PortalProcess.start(TestEnvironment.target().resolve("portal-micro.jar"), null,
-                    TestEnvironment.target().resolve("it-cluster/payara-" + name), PortalProcess.freePort(), config, jvm,
+                    // a root directory of its own each run: Payara deploys again what an earlier run left in a reused one
+                    TestEnvironment.target().resolve("it-cluster/payara-" + name + "-" + RUN), PortalProcess.freePort(), config, jvm,
                     List.of("--clustermode", "tcpip:" + members, "--startport", Integer.toString(gridPorts.get(index)),
                             "--interfaces", "127.0.0.1", "--clustername", clusterName, "--name", name),
                     echo, Duration.ofMinutes(5));

@@ -94,7 +94,7 @@ class DockerfileIT {
         options.addAll(List.of("--clustername", "dockerfile-it-" + UUID.randomUUID(), "--startport", Integer.toString(PortalProcess.freePort())));
         Path log = TestEnvironment.target().resolve("it-dockerfile.log");
         try (PrintStream echo = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8);
-                PortalProcess portal = PortalProcess.start(TestEnvironment.microJar(), null, TestEnvironment.target().resolve("it-dockerfile"),
+                PortalProcess portal = PortalProcess.start(TestEnvironment.microJar(), null, TestEnvironment.target().resolve("it-dockerfile/" + db),
                         port, config, TestEnvironment.jvmOptions(), options, echo, Duration.ofMinutes(4))) {
             HttpResponse<String> ready = Http.get(portal.managementUrl() + "/health/ready");
             assertEquals(200, ready.statusCode(), ready.body());
