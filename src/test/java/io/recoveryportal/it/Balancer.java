@@ -139,9 +139,14 @@ final class Balancer implements AutoCloseable {
                 return;
             }
             hops.add(new Hop(ex.getRequestMethod(), path, name, answer.statusCode()));
+            String nodeBase = node.baseUrl();
             answer.headers().map().forEach((k, values) -> {
-                if (!NOT_FORWARDED.contains(k.toLowerCase(Locale.ROOT)) && !k.equals(":status")) {
-                    ex.getResponseHeaders().put(k, new java.util.ArrayList<>(values));
+                if (!NOT_FORWARDED.contains(k.toLowerCase(Locale.ROOT))) {
+                    // a redirect the node made absolute from the Host it was sent (its own address) points back here,
+                    // as a proxy that passes the Host on, or rewrites Location, would have it
+                    ex.getResponseHeaders().put(k, new java.util.ArrayList<>(values.stream()
+                            .map(v -> k.equalsIgnoreCase("Location") && v.startsWith(nodeBase) ? url() + v.substring(nodeBase.length()) : v)
+                            .toList()));
                 }
             });
             if (!name.equals(sticky)) {
