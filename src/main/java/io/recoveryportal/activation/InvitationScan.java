@@ -1,6 +1,9 @@
 package io.recoveryportal.activation;
 
 import io.recoveryportal.cluster.ClusterJobs;
+import io.recoveryportal.audit.Actor;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -24,7 +27,7 @@ public class InvitationScan {
     private static final Logger LOG = Logger.getLogger(InvitationScan.class.getName());
     /** Its row in job_lease (migration V14). */
     static final String JOB = "invitation-scan";
-    static final String ACTOR = "system:scan";
+    static final Actor ACTOR = Actor.system("scan");
 
     @Inject
     ClusterJobs jobs;
@@ -61,7 +64,7 @@ public class InvitationScan {
                 if (r.invited()) {
                     invited++;
                 } else {
-                    store.note("activation.scan.skipped", h.account().id(), null, "REFUSED", r.message());
+                    store.note(AuditType.ACTIVATION_SCAN_SKIPPED, h.account().id(), null, AuditOutcome.REFUSED, r.message());
                 }
             }
             return invited;

@@ -1,7 +1,10 @@
 package io.recoveryportal.cluster;
 
+import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditEvent;
 import io.recoveryportal.audit.AuditLog;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,7 +50,7 @@ public class JobLeases {
 
     /**
      * Takes {@code job}'s next round for this node if it is due, and makes the following one due {@code interval}
-     * later; records {@code job.run} in the audit trail, with this node's name. False when it is not due, or another
+     * later; records {@code JOB_RUN} in the audit trail, with this node's name. False when it is not due, or another
      * node took it first.
      */
     @Transactional
@@ -61,7 +64,7 @@ public class JobLeases {
                 .setParameter(4, job)
                 .executeUpdate();
         if (taken == 1) {
-            audit.record(new AuditEvent(now, "job.run", "system:" + job, null, null, "OK", "node " + node));
+            audit.record(new AuditEvent(now, AuditType.JOB_RUN, Actor.system(job), null, null, AuditOutcome.OK, "node " + node));
         }
         return taken == 1;
     }

@@ -22,6 +22,13 @@ public interface DirectoryAccounts {
     Optional<DirectoryAccount> findById(String objectId);
 
     /**
+     * The account as {@link #findById} read it on this node at most {@code maxAge} ago, or else read fresh. For a
+     * step that needs the account's names and addresses, not a new verdict on it, right after a step that read it
+     * fresh: the password form's submission after the callback's read, which saves a Graph request per flow.
+     */
+    Optional<DirectoryAccount> findRecent(String objectId, java.time.Duration maxAge);
+
+    /**
      * The account with its department, job title, manager and dates, read fresh (a reviewer's evidence must be
      * the directory as it is now). Empty when the account does not exist.
      */

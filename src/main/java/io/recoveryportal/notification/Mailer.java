@@ -20,28 +20,15 @@ public class Mailer {
     @Inject
     PortalConfig config;
 
+    /**
+     * The mail session, built once from configuration (which does not change while the portal runs): building one
+     * reads Jakarta Mail's provider lists from every jar of the application, a cost per notice otherwise.
+     */
+    private volatile Session session;
+
     /** Sends one message to each address separately, so no recipient sees the others. */
     public void send(List<String> to, String subject, String body) throws MessagingException {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", config.required("mail.smtp.host"));
-        p.put("mail.smtp.port", config.value("mail.smtp.port").orElse("25"));
-        p.put("mail.smtp.connectiontimeout", "10000");
-        p.put("mail.smtp.timeout", "10000");
-        p.put("mail.smtp.starttls.enable", config.value("mail.smtp.starttls").orElse("false"));
-        String user = config.value("mail.smtp.user").orElse(null);
-        Session session;
-        if (user != null) {
-            p.put("mail.smtp.auth", "true");
-            String password = config.value("mail.smtp.password").orElse("");
-            session = Session.getInstance(p, new jakarta.mail.Authenticator() {
-                @Override
-                protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
-                    return new jakarta.mail.PasswordAuthentication(user, password);
-                }
-            });
-        } else {
-            session = Session.getInstance(p);
-        }
+        Session session = session();
         for (String address : to) {
             MimeMessage m = new MimeMessage(session);
             m.setFrom(new InternetAddress(config.required("mail.from")));
@@ -51,5 +38,35 @@ public class Mailer {
             m.setText(body, "UTF-8");
             Transport.send(m);
         }
+    }
+
+    private Session session() {
+        Session s = session;
+        if (s == null) {
+            s = newSession();
+            session = s;
+        }
+        return s;
+    }
+
+    private Session newSession() {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", config.required("mail.smtp.host"));
+        p.put("mail.smtp.port", config.value("mail.smtp.port").orElse("25"));
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "10000");
+        p.put("mail.smtp.starttls.enable", config.value("mail.smtp.starttls").orElse("false"));
+        String user = config.value("mail.smtp.user").orElse(null);
+        if (user == null) {
+            return Session.getInstance(p);
+        }
+        p.put("mail.smtp.auth", "true");
+        String password = config.value("mail.smtp.password").orElse("");
+        return Session.getInstance(p, new jakarta.mail.Authenticator() {
+            @Override
+            protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
+                return new jakarta.mail.PasswordAuthentication(user, password);
+            }
+        });
     }
 }

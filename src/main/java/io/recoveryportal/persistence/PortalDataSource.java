@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @DataSourceDefinition(
         name = PortalDataSource.JNDI_NAME,
         className = "${MPCONFIG=db.datasource-class:org.h2.jdbcx.JdbcDataSource}",
-        url = "${MPCONFIG=db.url:jdbc:h2:file:./portal-data/portal;WRITE_DELAY=0}",
+        url = "${MPCONFIG=db.url:jdbc:h2:file:./portal-data/portal;WRITE_DELAY=0;QUERY_CACHE_SIZE=64}",
         user = "${MPCONFIG=db.user:portal}",
         password = "${MPCONFIG=db.password:}",
         minPoolSize = 0,

@@ -7,19 +7,19 @@ import io.recoveryportal.recovery.AttemptStore;
 import io.recoveryportal.reset.ResetService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 
 /**
- * View state of the page that shows where a person's attempt stands, from the attempt cookie: the reset forms,
- * the review status, or the end of the road. The pass from an MFA reset is not kept here but in
- * {@link ShownOnce}, for one response only.
+ * The page that shows where a person's attempt stands, worked out from the attempt cookie on every request: the
+ * reset forms, the review status, or the end of the road. A stateless view, so nothing of it is kept between
+ * requests. The pass from an MFA reset is not kept here but in {@link ShownOnce}, for one response only.
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class RecoverPage implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.recoveryportal.web;
 
+import io.recoveryportal.cookies.FormKey;
 import jakarta.faces.render.ResponseStateManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,7 +24,9 @@ import java.util.logging.Logger;
  * made-up method with its own 501;</li>
  * <li>a Faces postback (a request carrying a view state) only by POST (405): a GET would run the form's action,
  * and put what was typed, a password included, into URLs, history and proxy logs;</li>
- * <li>no "stateless" view state (400): no page of the portal is stateless, and Faces fails on one;</li>
+ * <li>a "stateless" view state only with the browser's form key (400): the start and recovery pages are stateless
+ * views, whose forms carry that key instead of a view state token ({@link FormKey}); any other stateless post is
+ * a forged form, or one for a page that keeps view state;</li>
  * <li>a body of at most {@link #MAX_BODY_BYTES} (413), checked on its declared length before anything reads it; a
  * form body must declare its length (411: browsers always do, and the container would parse an unbounded one);</li>
  * <li>a form body the container can parse (400, or 413 for a file or body over its limits), parsed here once so
@@ -53,7 +56,7 @@ public class RequestRules extends HttpFilter {
     enum Refusal {
         METHOD(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "405", "a method the portal does not serve"),
         POSTBACK_NOT_POST(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "405", "a form's view state in a request that is not a POST"),
-        STATELESS_VIEW(HttpServletResponse.SC_BAD_REQUEST, "400", "a stateless view state"),
+        STATELESS_VIEW(HttpServletResponse.SC_BAD_REQUEST, "400", "a stateless view state without the browser's form key"),
         TOO_LARGE(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "413", "a body over the size limit"),
         LENGTH_REQUIRED(HttpServletResponse.SC_LENGTH_REQUIRED, "400", "a form body without a declared length"),
         UNREADABLE_BODY(HttpServletResponse.SC_BAD_REQUEST, "400", "a body that cannot be parsed as a form");
@@ -95,7 +98,7 @@ public class RequestRules extends HttpFilter {
         if (viewState != null && !"POST".equals(method)) {
             return Optional.of(Refusal.POSTBACK_NOT_POST);
         }
-        if ("stateless".equals(viewState)) {
+        if ("stateless".equals(viewState) && !FormKey.matches(req)) {
             return Optional.of(Refusal.STATELESS_VIEW);
         }
         return Optional.empty();

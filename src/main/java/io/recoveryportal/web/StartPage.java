@@ -7,7 +7,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.validator.ValidatorException;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import io.recoveryportal.recovery.Attempt;
@@ -23,11 +23,12 @@ import java.util.Set;
 import jakarta.inject.Inject;
 
 /**
- * The start page's view state: the address typed, what the person needs, and whether they are looking at
- * the "you are verifying for …" confirmation. Nothing about the attempt itself lives here.
+ * The start page, for one request: the address typed, what the person needs, and whether they are looking at
+ * the "you are verifying for …" confirmation. The page is a stateless view: the confirmation's form carries the
+ * address and the need back itself, so nothing is kept between requests. Nothing about the attempt lives here.
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class StartPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -65,6 +66,16 @@ public class StartPage implements Serializable {
     /** Unknown values (a hand-edited ?action=) are dropped rather than rejected: the person just chooses. */
     public void setNeed(String need) {
         this.need = need != null && NEEDS.contains(need) ? need : null;
+    }
+
+    /**
+     * A post of the confirmation's form ("back") is made while confirming: the stateless view is built afresh for
+     * it, and its buttons only act if that form is rendered again.
+     */
+    @jakarta.annotation.PostConstruct
+    void init() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        confirming = fc != null && fc.getExternalContext().getRequestParameterMap().containsKey("back");
     }
 
     public boolean isConfirming() {

@@ -58,7 +58,8 @@ final class ControlApi implements HttpHandler {
             Http.json(ex, 200, Json.of(
                     "graph", Json.of("pendingFailure", f == null ? null : Json.of("status", f.status(), "remaining", f.remaining(), "retryAfter", f.retryAfter()),
                             "latencyMs", sandbox.faults().latency(), "faultsServed", sandbox.faults().injectedCount(),
-                            "pendingWriteFault", writeFaultState(), "writeFaultsServed", sandbox.faults().writeFaultsServed()),
+                            "pendingWriteFault", writeFaultState(), "writeFaultsServed", sandbox.faults().writeFaultsServed(),
+                            "calls", sandbox.directory().graphCalls()),
                     "incode", Json.of("currentKeyId", sandbox.incode().keys().currentKeyId(), "pendingTamper", sandbox.incode().pendingTamper().name(),
                             "pendingResponseTamper", sandbox.incode().pendingResponseTamper().name(),
                             "pushedAuthorizationRequests", sandbox.incode().advertisesPushedAuthorizationRequests(),

@@ -108,6 +108,9 @@ public final class Directory {
     private final Map<String, Object> seed;
     private final Map<String, Membership> memberships = new LinkedHashMap<>();
     private final Map<String, MutableAccount> accounts = new LinkedHashMap<>();
+    /** The same accounts by lower-cased userPrincipalName, and in seed order: a benchmark directory has thousands. */
+    private final Map<String, MutableAccount> byUpn = new java.util.HashMap<>();
+    private final List<MutableAccount> ordered = new ArrayList<>();
     private final Map<String, String> temporaryAccessPasses = new LinkedHashMap<>();
     private final List<WriteOp> writes = new ArrayList<>();
     private final AtomicLong graphCalls = new AtomicLong();
@@ -131,17 +134,93 @@ public final class Directory {
         }
     }
 
-    private Directory(Map<String, Object> seed) {
+    /** How many of the seed's users are the demo tenant's own (the rest are generated for the benchmark). */
+    private final int demoUsers;
+
+    private Directory(Map<String, Object> seed, int demoUsers) {
         this.seed = seed;
+        this.demoUsers = demoUsers;
         reset();
     }
 
+    /** The demo tenant's own users, without generated benchmark employees: what pages listing people show. */
+    public int demoUserCount() {
+        return demoUsers;
+    }
+
     public static Directory load(Path file) {
+        return load(file, 0);
+    }
+
+    /** The seed plus {@code benchmarkEmployees} generated ones ({@link #benchmarkAddress}), for the flow benchmark. */
+    public static Directory load(Path file, int benchmarkEmployees) {
+        Map<String, Object> seed;
         try {
-            return new Directory(Json.parseObject(Files.readString(file, StandardCharsets.UTF_8)));
+            seed = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the sandbox directory seed " + file, e);
         }
+        int demo = Json.list(seed.get("users")).size();
+        if (benchmarkEmployees > 0) {
+            Map<String, Object> withGenerated = new LinkedHashMap<>(seed);
+            List<Object> users = new ArrayList<>(Json.list(seed.get("users")));
+            for (int i = 0; i < benchmarkEmployees; i++) {
+                users.add(benchmarkEmployee(i));
+            }
+            withGenerated.put("users", users);
+            seed = withGenerated;
+        }
+        return new Directory(seed, demo);
+    }
+
+    private static final List<String> BENCHMARK_GIVEN_NAMES = List.of("Alex", "Maria", "John", "Sara", "David", "Laura",
+            "Peter", "Anna", "Mark", "Emma", "Paul", "Julia", "Tom", "Nina", "Adam", "Eva");
+    private static final List<String> BENCHMARK_SURNAMES = List.of("Berg", "Cole", "Dunn", "Ford", "Grant", "Hale",
+            "Irwin", "Lane", "Moss", "Nash", "Price", "Reed", "Shaw", "Todd", "Vale", "Ward", "Young");
+    /** One generated employee in this many is disabled: the benchmark's addresses that must not be recovered. */
+    public static final int BENCHMARK_DISABLED_EVERY = 20;
+
+    /** The work address of generated employee {@code i} (0-based). */
+    public static String benchmarkAddress(int i) {
+        return String.format(Locale.ROOT, "bench.%06d@contoso.com", i);
+    }
+
+    /** Whether generated employee {@code i} is disabled (self-service must refuse it, as a decoy). */
+    public static boolean benchmarkDisabled(int i) {
+        return i % BENCHMARK_DISABLED_EVERY == BENCHMARK_DISABLED_EVERY - 1;
+    }
+
+    /**
+     * A plain employee whose document matches: a password, the Authenticator and a mobile phone registered, a
+     * birthdate, no groups. Names repeat across employees, as in a real company; addresses and ids do not.
+     */
+    private static Map<String, Object> benchmarkEmployee(int i) {
+        String given = BENCHMARK_GIVEN_NAMES.get(i % BENCHMARK_GIVEN_NAMES.size());
+        String surname = BENCHMARK_SURNAMES.get((i / BENCHMARK_GIVEN_NAMES.size()) % BENCHMARK_SURNAMES.size());
+        // 1971 to 1998: never a placeholder birthdate such as 1970-01-01, which sends a clean match to review
+        String birthdate = LocalDate.of(1971, 1, 1).plusDays(i % 10_000L).toString();
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("id", UUID.nameUUIDFromBytes(("benchmark/" + i).getBytes(StandardCharsets.UTF_8)).toString());
+        u.put("userPrincipalName", benchmarkAddress(i));
+        u.put("mail", benchmarkAddress(i));
+        u.put("givenName", given);
+        u.put("surname", surname);
+        u.put("displayName", given + " " + surname);
+        u.put("accountEnabled", !benchmarkDisabled(i));
+        u.put("department", "Operations");
+        u.put("jobTitle", "Analyst");
+        u.put("createdDateTime", "2024-01-08T09:00:00Z");
+        u.put("otherMails", List.of());
+        u.put("proxyAddresses", List.of("SMTP:" + benchmarkAddress(i)));
+        u.put("memberOf", List.of());
+        u.put("authenticationMethods", List.of(Map.of("type", "password"),
+                Map.of("type", "microsoftAuthenticator", "displayName", "Phone"),
+                Map.of("type", "phone", "phoneType", "mobile", "phoneNumber", "+1 555 0199")));
+        u.put("document", Map.of("name", (given + " " + surname).toUpperCase(Locale.ROOT), "givenName", given.toUpperCase(Locale.ROOT),
+                "familyName", surname.toUpperCase(Locale.ROOT), "birthdate", birthdate));
+        u.put("birthdate", birthdate);
+        u.put("note", "Generated for the flow benchmark.");
+        return u;
     }
 
     public String tenantId() {
@@ -174,9 +253,13 @@ public final class Directory {
             memberships.put(str(r, "id"), new DirectoryRole(str(r, "id"), str(r, "roleTemplateId"), str(r, "displayName")));
         }
         accounts.clear();
+        byUpn.clear();
+        ordered.clear();
         for (Object o : seedUsers()) {
             MutableAccount a = accountFromSeed(Json.obj(o));
             accounts.put(a.profile.id(), a);
+            byUpn.putIfAbsent(a.profile.userPrincipalName().toLowerCase(Locale.ROOT), a);
+            ordered.add(a);
         }
         temporaryAccessPasses.clear();
         writes.clear();
@@ -295,6 +378,16 @@ public final class Directory {
         return accounts.values().stream().map(MutableAccount::snapshot).toList();
     }
 
+    /** The first account of the seed, if any. */
+    public synchronized Optional<Account> firstAccount() {
+        return ordered.isEmpty() ? Optional.empty() : Optional.of(ordered.get(0).snapshot());
+    }
+
+    /** The account at this position of the seed (as {@link #accounts()} lists them). */
+    public synchronized Account accountAt(int index) {
+        return ordered.get(index).snapshot();
+    }
+
     /** By object id, or by userPrincipalName (case-insensitive), as {@code GET /users/{id | upn}} resolves. */
     public synchronized Optional<Account> account(String idOrUpn) {
         return Optional.ofNullable(find(idOrUpn)).map(MutableAccount::snapshot);
@@ -357,9 +450,7 @@ public final class Directory {
         if (byId != null) {
             return byId;
         }
-        String upn = idOrUpn.toLowerCase(Locale.ROOT);
-        return accounts.values().stream().filter(a -> a.profile.userPrincipalName().toLowerCase(Locale.ROOT).equals(upn))
-                .findFirst().orElse(null);
+        return byUpn.get(idOrUpn.toLowerCase(Locale.ROOT));
     }
 
     private MutableAccount requireMutable(String userId) {

@@ -300,10 +300,11 @@ public final class GraphApi implements HttpHandler {
     private void listUsers(Call c) throws IOException {
         c.require(READ_USERS);
         List<String> select = userSelection(c.query());
-        Predicate<Map<String, Object>> filter = c.query().containsKey("filter")
-                ? ODataFilter.parse(c.query().get("filter"), filterableUserProperties(), knownUserProperties())
-                : u -> true;
-        List<Map<String, Object>> matches = directory().accounts().stream().map(this::userProperties).filter(filter)
+        ODataFilter.Clause clause = c.query().containsKey("filter")
+                ? ODataFilter.parseClause(c.query().get("filter"), filterableUserProperties(), knownUserProperties())
+                : null;
+        Predicate<Map<String, Object>> filter = clause == null ? u -> true : clause.test();
+        List<Map<String, Object>> matches = candidates(clause).stream().map(this::userProperties).filter(filter)
                 .map(u -> project(u, select)).toList();
         sendCollection(c, "users" + selectSuffix(c), matches);
     }
@@ -383,9 +384,54 @@ public final class GraphApi implements HttpHandler {
 
     private Set<String> knownUserProperties() {
         Set<String> known = new LinkedHashSet<>();
-        directory().accounts().stream().findFirst().ifPresent(a -> known.addAll(userProperties(a).keySet()));
+        directory().firstAccount().ifPresent(a -> known.addAll(userProperties(a).keySet()));
         known.add(directory().birthdateAttribute());
         return known;
+    }
+
+    /**
+     * The users a filter can accept, in directory order: those holding one of its literals as a filterable string
+     * value, when it needs one (every address lookup does), else all. The filter itself still decides; this only
+     * spares testing every user of a large (benchmark) directory. Filterable values are profile properties, which
+     * Graph never changes here, so the index is built once.
+     */
+    private List<Account> candidates(ODataFilter.Clause clause) {
+        if (clause == null || clause.anyOf() == null) {
+            return directory().accounts();
+        }
+        Map<String, List<Integer>> index = valueIndex();
+        java.util.TreeSet<Integer> ordinals = new java.util.TreeSet<>();
+        clause.anyOf().forEach(v -> ordinals.addAll(index.getOrDefault(v.toLowerCase(java.util.Locale.ROOT), List.of())));
+        return ordinals.stream().map(i -> directory().accountAt(i)).toList();
+    }
+
+    private volatile Map<String, List<Integer>> valueIndex;
+
+    private Map<String, List<Integer>> valueIndex() {
+        Map<String, List<Integer>> index = valueIndex;
+        if (index == null) {
+            index = new java.util.HashMap<>();
+            Set<String> filterable = filterableUserProperties().keySet();
+            List<Account> all = directory().accounts();
+            for (int i = 0; i < all.size(); i++) {
+                for (Map.Entry<String, Object> p : userProperties(all.get(i)).entrySet()) {
+                    if (!filterable.contains(p.getKey())) {
+                        continue;
+                    }
+                    List<?> values = p.getValue() instanceof List<?> l ? l : java.util.Collections.singletonList(p.getValue());
+                    for (Object v : values) {
+                        if (v instanceof String str) {
+                            List<Integer> holders = index.computeIfAbsent(str.toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>());
+                            if (holders.isEmpty() || holders.get(holders.size() - 1) != i) {
+                                holders.add(i);
+                            }
+                        }
+                    }
+                }
+            }
+            valueIndex = index;
+        }
+        return index;
     }
 
     private Map<String, ODataFilter.Kind> filterableUserProperties() {

@@ -436,7 +436,11 @@ public final class IncodeProvider implements HttpHandler {
         b.append("</fieldset><p><label for=\"person\">Whose ID is presented")
                 .append(h.person() != null ? " (only for \"another person's ID\")" : "")
                 .append(":</label> <select id=\"person\" name=\"").append(FORM_PERSON).append("\">");
-        for (People.Person p : people.all()) {
+        List<People.Person> listed = new java.util.ArrayList<>(people.listed());
+        if (h.person() != null && !listed.contains(h.person())) {
+            listed.add(h.person());
+        }
+        for (People.Person p : listed) {
             b.append("<option value=\"").append(Http.esc(p.id())).append('"')
                     .append(h.person() != null && h.person().id().equals(p.id()) ? " selected" : "").append('>')
                     .append(Http.esc(p.document().name() + ", born " + p.document().birthdate() + " (" + p.userPrincipalName() + ")"))

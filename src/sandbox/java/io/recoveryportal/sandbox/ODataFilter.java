@@ -1,6 +1,7 @@
 package io.recoveryportal.sandbox;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,29 @@ final class ODataFilter {
     private record Token(String text, boolean literal, int at) {
     }
 
+    /**
+     * A parsed filter: the test, and (when every object it accepts must hold one of them) the string literals one
+     * of which an accepted object has as a property value, compared without case; null when it needs none (a
+     * boolean comparison decides alone). Lets a large directory test only the objects holding such a value.
+     */
+    record Clause(Predicate<Map<String, Object>> test, Set<String> anyOf) {
+
+        Clause or(Clause other) {
+            Set<String> both = null;
+            if (anyOf != null && other.anyOf != null) {
+                both = new HashSet<>(anyOf);
+                both.addAll(other.anyOf);
+            }
+            return new Clause(test.or(other.test), both);
+        }
+
+        Clause and(Clause other) {
+            Set<String> either = anyOf == null ? other.anyOf
+                    : other.anyOf == null || anyOf.size() <= other.anyOf.size() ? anyOf : other.anyOf;
+            return new Clause(test.and(other.test), either);
+        }
+    }
+
     private ODataFilter(String text, Map<String, Kind> filterable, Set<String> known) {
         this.text = text;
         this.filterable = filterable;
@@ -38,33 +62,38 @@ final class ODataFilter {
      * "unsupported" answer rather than "no such property".
      */
     static Predicate<Map<String, Object>> parse(String filter, Map<String, Kind> filterable, Set<String> known) {
+        return parseClause(filter, filterable, known).test();
+    }
+
+    /** As {@link #parse}, with the literals an accepted object must hold one of. */
+    static Clause parseClause(String filter, Map<String, Kind> filterable, Set<String> known) {
         ODataFilter p = new ODataFilter(filter, filterable, known);
-        Predicate<Map<String, Object>> result = p.or();
+        Clause result = p.or();
         if (p.pos < p.tokens.size()) {
             throw p.syntaxError();
         }
         return result;
     }
 
-    private Predicate<Map<String, Object>> or() {
-        Predicate<Map<String, Object>> left = and();
+    private Clause or() {
+        Clause left = and();
         while (accept("or")) {
             left = left.or(and());
         }
         return left;
     }
 
-    private Predicate<Map<String, Object>> and() {
-        Predicate<Map<String, Object>> left = term();
+    private Clause and() {
+        Clause left = term();
         while (accept("and")) {
             left = left.and(term());
         }
         return left;
     }
 
-    private Predicate<Map<String, Object>> term() {
+    private Clause term() {
         if (accept("(")) {
-            Predicate<Map<String, Object>> inner = or();
+            Clause inner = or();
             expect(")");
             return inner;
         }
@@ -84,16 +113,16 @@ final class ODataFilter {
             if (kind != Kind.STRING_COLLECTION || !(literal instanceof String s)) {
                 throw unsupported(property);
             }
-            return item -> item.get(property) instanceof List<?> values
-                    && values.stream().anyMatch(v -> v != null && v.toString().equalsIgnoreCase(s));
+            return new Clause(item -> item.get(property) instanceof List<?> values
+                    && values.stream().anyMatch(v -> v != null && v.toString().equalsIgnoreCase(s)), Set.of(s));
         }
         expect("eq");
         Object literal = literal();
         if (kind == Kind.STRING && literal instanceof String s) {
-            return item -> item.get(property) != null && item.get(property).toString().equalsIgnoreCase(s);
+            return new Clause(item -> item.get(property) != null && item.get(property).toString().equalsIgnoreCase(s), Set.of(s));
         }
         if (kind == Kind.BOOLEAN && literal instanceof Boolean b) {
-            return item -> b.equals(item.get(property));
+            return new Clause(item -> b.equals(item.get(property)), null);
         }
         if (kind == Kind.STRING_COLLECTION) {
             throw unsupported(property);

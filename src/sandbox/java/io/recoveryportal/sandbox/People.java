@@ -23,9 +23,18 @@ public final class People {
     }
 
     private final List<Person> people;
+    private final int demo;
+    /** By id and by every lower-cased address, the first person holding it (a benchmark directory has thousands). */
+    private final Map<String, Person> byId = new java.util.HashMap<>();
+    private final Map<String, Person> byEmail = new java.util.HashMap<>();
 
-    private People(List<Person> people) {
+    private People(List<Person> people, int demo) {
         this.people = List.copyOf(people);
+        this.demo = Math.min(demo, this.people.size());
+        for (Person p : this.people) {
+            byId.putIfAbsent(p.id(), p);
+            p.emails().forEach(e -> byEmail.putIfAbsent(e.toLowerCase(Locale.ROOT), p));
+        }
     }
 
     public static People of(Directory directory) {
@@ -49,7 +58,7 @@ public final class People {
                     new Document(str(d.get("name")), str(d.get("givenName")), str(d.get("familyName")),
                             str(d.get("birthdate")), str(d.get("gender")))));
         }
-        return new People(list);
+        return new People(list, directory.demoUserCount());
     }
 
     private static void addEmail(List<String> emails, Object value) {
@@ -66,8 +75,13 @@ public final class People {
         return people;
     }
 
+    /** The demo tenant's people, without generated benchmark employees: for pages that list everyone. */
+    public List<Person> listed() {
+        return people.subList(0, demo);
+    }
+
     public Optional<Person> byId(String id) {
-        return people.stream().filter(p -> p.id().equals(id)).findFirst();
+        return Optional.ofNullable(id == null ? null : byId.get(id));
     }
 
     /** Email addresses are case-insensitive in practice, whatever RFC 5321 says about the local part. */
@@ -75,8 +89,6 @@ public final class People {
         if (email == null) {
             return Optional.empty();
         }
-        String wanted = email.trim().toLowerCase(Locale.ROOT);
-        return people.stream().filter(p -> p.emails().stream().anyMatch(e -> e.toLowerCase(Locale.ROOT).equals(wanted)))
-                .findFirst();
+        return Optional.ofNullable(byEmail.get(email.trim().toLowerCase(Locale.ROOT)));
     }
 }

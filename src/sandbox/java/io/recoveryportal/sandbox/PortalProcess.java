@@ -141,6 +141,11 @@ public final class PortalProcess implements AutoCloseable {
         return port;
     }
 
+    /** The operating system's id of the Payara process: the benchmark reads its CPU time and memory in /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Where health and metrics are served: the management listener, on loopback. */
     public String managementUrl() {
         return "http://localhost:" + managementPort;
@@ -176,11 +181,6 @@ public final class PortalProcess implements AutoCloseable {
     public String obituary() {
         return "exit code " + (process.isAlive() ? "none (still running)" : Integer.toString(process.exitValue()))
                 + "; last output:\n" + tail(output);
-    }
-
-    /** The operating system's id of the process (the audit trail names a node by it). */
-    public long pid() {
-        return process.pid();
     }
 
     public boolean isAlive() {

@@ -33,11 +33,22 @@ public final class Sandbox implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
 
-    /** Where and how to listen. Port 0 means "any free port". */
-    public record Options(int httpPort, int httpsPort, int smtpPort, Path directorySeed, Path workDir) {
+    /**
+     * Where and how to listen. Port 0 means "any free port". {@code benchmarkEmployees} generated employees join the
+     * seed's ({@link Directory#benchmarkAddress}), for the flow benchmark; 0 for the demo tenant alone.
+     */
+    public record Options(int httpPort, int httpsPort, int smtpPort, Path directorySeed, Path workDir, int benchmarkEmployees) {
+
+        public Options(int httpPort, int httpsPort, int smtpPort, Path directorySeed, Path workDir) {
+            this(httpPort, httpsPort, smtpPort, directorySeed, workDir, 0);
+        }
 
         public static Options ephemeral(Path directorySeed, Path workDir) {
             return new Options(0, 0, 0, directorySeed, workDir);
+        }
+
+        public Options withBenchmarkEmployees(int count) {
+            return new Options(httpPort, httpsPort, smtpPort, directorySeed, workDir, count);
         }
     }
 
@@ -75,7 +86,7 @@ public final class Sandbox implements AutoCloseable {
 
     private Sandbox(Options options) {
         this.options = options;
-        this.directory = Directory.load(options.directorySeed());
+        this.directory = Directory.load(options.directorySeed(), options.benchmarkEmployees());
         this.credentials = new Credentials(directory.tenantId(), directory.appId(), randomSecret(),
                 "portal-" + directory.tenantId().substring(0, 8), randomSecret(), randomSecret(),
                 UUID.randomUUID().toString());

@@ -61,7 +61,7 @@ public final class SandboxMain {
 
     /** The laptop run keeps its H2 database under target/run so `mvn clean` gives a fresh start. */
     private static java.util.Map<String, String> withDataDir(java.util.Map<String, String> config, Path target) {
-        config.put("db.url", "jdbc:h2:file:" + target.resolve("run/data/portal").toAbsolutePath() + ";WRITE_DELAY=0");
+        config.put("db.url", "jdbc:h2:file:" + target.resolve("run/data/portal").toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
         return config;
     }
 

@@ -26,8 +26,8 @@ abstract class JobLeaseContract extends DatabaseContract {
     }
 
     private long runsRecorded(String job) {
-        return jpa().inTx(em -> (Long) em.createQuery("select count(e) from AuditEvent e where e.type = 'job.run' and e.actor = :a")
-                .setParameter("a", "system:" + job).getSingleResult());
+        return jpa().inTx(em -> (Long) em.createQuery("select count(e) from AuditEvent e where e.type = :t and e.actorId = :a")
+                .setParameter("t", io.recoveryportal.audit.AuditType.JOB_RUN).setParameter("a", job).getSingleResult());
     }
 
     @Test

@@ -355,8 +355,8 @@ class ClusterIT {
         List<Instant> rounds = new ArrayList<>();
         List<String> nodes = new ArrayList<>();
         try (Connection conn = database.getConnection(); Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("select occurred_at, detail from audit_event where event_type = 'job.run' "
-                        + "and actor = 'system:review-housekeeping' order by occurred_at")) {
+                ResultSet rs = s.executeQuery("select occurred_at, detail from audit_event where event_type = 'JOB_RUN' "
+                        + "and actor_kind = 'SYSTEM' and actor_id = 'review-housekeeping' order by occurred_at")) {
             while (rs.next()) {
                 rounds.add(rs.getTimestamp(1).toInstant());
                 nodes.add(rs.getString(2));

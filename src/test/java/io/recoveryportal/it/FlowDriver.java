@@ -31,8 +31,11 @@ import java.util.stream.Collectors;
  */
 public final class FlowDriver {
 
-    /** A step of the flow, as the results name it. */
-    public enum Step { START_PAGE, CONTINUE, TO_INCODE, INCODE, CALLBACK, RECOVER_PAGE, PASSWORD }
+    /**
+     * A step of the flow, as the results name it. Each is one exchange with the portal and the redirects it leads to
+     * within the portal, except INCODE: the sandbox's Incode pages (the authorization page and its form).
+     */
+    public enum Step { START_PAGE, CONTINUE, TO_INCODE, INCODE, CALLBACK, RECOVER_PAGE, PASSWORD, MFA }
 
     /**
      * How one flow ended: the statuses and milliseconds per step, the last page's heading and problem text (if any).
@@ -49,6 +52,11 @@ public final class FlowDriver {
     private static final Pattern H1 = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.DOTALL);
     private static final Pattern PROBLEM = Pattern.compile("id=\"problem-text\"[^>]*>(.*?)</p>", Pattern.DOTALL);
     private static final Pattern PENDING = Pattern.compile("name=\"" + CodeFlow.FORM_PENDING + "\" value=\"([^\"]+)\"");
+    private static final Pattern PERSON_CHOSEN = Pattern.compile("<option value=\"([^\"]+)\" selected>");
+    private static final Pattern PERSON_FIRST = Pattern.compile("name=\"" + IncodeProvider.FORM_PERSON + "\"><option value=\"([^\"]+)\"");
+    private static final Pattern HIDDEN_INPUT = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>");
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("\\sname=\"([^\"]*)\"");
+    private static final Pattern ATTRIBUTE_VALUE = Pattern.compile("\\svalue=\"([^\"]*)\"");
     private static final Pattern SET_COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)");
 
     private final String portal;
@@ -61,8 +69,22 @@ public final class FlowDriver {
 
     /** A new browser, as it were: no cookies. {@code portal} is the base URL, without a trailing slash. */
     public FlowDriver(String portal) {
+        this(portal, client());
+    }
+
+    /**
+     * A new browser sharing {@code http} ({@link #client()}) with others: cookies are kept here, per driver, so many
+     * drivers can share one client's connections, as a load test should (a client per flow costs a thread each).
+     */
+    public FlowDriver(String portal, HttpClient http) {
         this.portal = portal;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
+    }
+
+    /** A client as the drivers need it: HTTP/1.1 (no h2c upgrade offers), redirects followed by the driver. */
+    public static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -73,6 +95,24 @@ public final class FlowDriver {
     public Result passwordFlow(String email, String outcome, String password) {
         Result verified = verify(email, "password", outcome);
         return last != null && last.body().contains("id=\"password\"") ? setPassword(password) : verified;
+    }
+
+    /** An MFA recovery for {@code email}: verified with {@code outcome}, then "Reset my sign-in methods". */
+    public Result mfaFlow(String email, String outcome) {
+        Result verified = verify(email, "mfa", outcome);
+        return last != null && last.body() != null && last.body().contains("id=\"mfa\"") ? resetMfa() : verified;
+    }
+
+    /** "Reset my sign-in methods" on the form of the last page. */
+    public Result resetMfa() {
+        try {
+            return result(post(Step.MFA, last, "mfa", Map.of("mfa:reset", "Reset my sign-in methods")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** From the start page to the page the callback leads to (the new-password form, for a match). */
@@ -87,16 +127,26 @@ public final class FlowDriver {
             if (!confirm.ok()) {
                 return result(confirm);
             }
-            Page incode = post(Step.TO_INCODE, confirm, "back", Map.of("back:verify", "Continue to the identity check"));
+            Page toIncode = submit(Step.TO_INCODE, confirm, "back", Map.of("back:verify", "Continue to the identity check"));
+            if (toIncode.status() < 300 || toIncode.status() >= 400) {
+                return result(toIncode);
+            }
+            Page incode = follow(Step.INCODE, toIncode);
             Matcher pending = PENDING.matcher(incode.body() == null ? "" : incode.body());
             if (incode.status() != 200 || !pending.find()) {
                 return result(incode);
             }
+            // the ID presented: the select's chosen option, or its first, as a browser submits it
+            Matcher chosen = PERSON_CHOSEN.matcher(incode.body());
+            Matcher first = PERSON_FIRST.matcher(incode.body());
+            String person = chosen.find() ? chosen.group(1) : first.find() ? first.group(1) : "";
             Page callback = send(Step.INCODE, form(URI.create(incode.uri().toString().replaceFirst("\\?.*$", "")),
                     Map.of(CodeFlow.FORM_PENDING, pending.group(1), IncodeProvider.FORM_OUTCOME, outcome,
-                            IncodeProvider.FORM_ACTION, IncodeProvider.ACTION_FINISH)), false);
-            Page recover = follow(Step.CALLBACK, callback);
-            record(Step.RECOVER_PAGE, recover.status(), 0);
+                            IncodeProvider.FORM_PERSON, person, IncodeProvider.FORM_ACTION, IncodeProvider.ACTION_FINISH)), false);
+            if (callback.status() < 300 || callback.status() >= 400) {
+                return result(callback);
+            }
+            Page recover = follow(Step.RECOVER_PAGE, hop(Step.CALLBACK, callback));
             return result(recover);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -136,6 +186,11 @@ public final class FlowDriver {
         return last == null || last.body() == null ? "" : last.body();
     }
 
+    /** The value of a portal cookie this browser holds, if any (for tests that forge a request beside it). */
+    public java.util.Optional<String> cookie(String name) {
+        return java.util.Optional.ofNullable(cookies.get(name));
+    }
+
     /** A page as the driver got it, after following redirects within the step. */
     private record Page(URI uri, int status, String body) {
 
@@ -161,8 +216,13 @@ public final class FlowDriver {
         return follow(step, send(step, HttpRequest.newBuilder(URI.create(url)).GET(), true));
     }
 
-    /** Submits the Faces form {@code formId} of {@code page} with these fields and its view state. */
+    /** Submits the Faces form {@code formId} of {@code page} and follows the redirects it leads to. */
     private Page post(Step step, Page page, String formId, Map<String, String> fields) throws IOException, InterruptedException {
+        return follow(step, submit(step, page, formId, fields));
+    }
+
+    /** Submits the Faces form {@code formId} of {@code page} with these fields and its view state; no redirect followed. */
+    private Page submit(Step step, Page page, String formId, Map<String, String> fields) throws IOException, InterruptedException {
         Matcher state = VIEW_STATE.matcher(page.body());
         Matcher action = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
         if (!state.find() || !action.find()) {
@@ -171,10 +231,21 @@ public final class FlowDriver {
         }
         Map<String, String> all = new LinkedHashMap<>();
         all.put(formId, formId);
-        all.putAll(fields);
         all.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
+        // every hidden field of the form goes back, as a browser sends it (a form key, the confirmation's address)
+        int start = page.body().indexOf("<form id=\"" + formId + "\"");
+        int end = page.body().indexOf("</form>", start);
+        Matcher hidden = HIDDEN_INPUT.matcher(page.body().substring(start, end < 0 ? page.body().length() : end));
+        while (hidden.find()) {
+            Matcher name = ATTRIBUTE_NAME.matcher(hidden.group());
+            Matcher value = ATTRIBUTE_VALUE.matcher(hidden.group());
+            if (name.find()) {
+                all.put(unescape(name.group(1)), value.find() ? unescape(value.group(1)) : "");
+            }
+        }
+        all.putAll(fields);
         URI target = page.uri().resolve(action.group(1).replace("&amp;", "&"));
-        return follow(step, send(step, form(target, all), true));
+        return send(step, form(target, all), true);
     }
 
     private static HttpRequest.Builder form(URI target, Map<String, String> fields) {
@@ -187,10 +258,14 @@ public final class FlowDriver {
     private Page follow(Step step, Page page) throws IOException, InterruptedException {
         Page current = page;
         for (int hops = 0; hops < 5 && current.status() >= 300 && current.status() < 400; hops++) {
-            String location = current.body();
-            current = send(step, HttpRequest.newBuilder(current.uri().resolve(location)).GET(), true);
+            current = hop(step, current);
         }
         return current;
+    }
+
+    /** Follows one redirect (GET), keeping cookies. */
+    private Page hop(Step step, Page redirect) throws IOException, InterruptedException {
+        return send(step, HttpRequest.newBuilder(redirect.uri().resolve(redirect.body())).GET(), true);
     }
 
     /** One exchange; a redirect's Location is returned as the page's body, for {@link #follow}. */
@@ -222,6 +297,11 @@ public final class FlowDriver {
     private synchronized void record(Step step, int status, long ms) {
         statuses.merge(step, status, Math::max);
         millis.merge(step, ms, Long::sum);
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&#58;", ":").replace("&#64;", "@").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     private static String strip(String html) {

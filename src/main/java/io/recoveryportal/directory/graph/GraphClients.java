@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
@@ -34,10 +36,12 @@ public final class GraphClients implements AutoCloseable {
     private final MsalAccessTokenProvider tokens;
     private final OkHttpClient http;
     private final GraphServiceClient graph;
+    private final ExecutorService msalThreads;
 
-    private GraphClients(GraphSettings settings, MsalAccessTokenProvider tokens, OkHttpClient http) {
+    private GraphClients(GraphSettings settings, MsalAccessTokenProvider tokens, OkHttpClient http, ExecutorService msalThreads) {
         this.settings = settings;
         this.tokens = tokens;
+        this.msalThreads = msalThreads;
         this.http = http;
         // The base URL must be on the adapter before the client is built: the client copies it once.
         this.graph = new GraphServiceClient(new BaseGraphRequestAdapter(
@@ -54,7 +58,8 @@ public final class GraphClients implements AutoCloseable {
         X509TrustManager trust = settings.trustStore() == null ? null
                 : OutboundTls.trustManager(settings.trustStore(), settings.trustStorePassword());
         SSLContext tls = trust == null ? null : OutboundTls.context(trust);
-        ConfidentialClientApplication app = msal(settings, tls);
+        ExecutorService msalThreads = msalThreads();
+        ConfidentialClientApplication app = msal(settings, tls, msalThreads);
         OkHttpClient.Builder http = GraphClientFactory.create()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout());
@@ -68,17 +73,31 @@ public final class GraphClients implements AutoCloseable {
         if (tls != null) {
             http.sslSocketFactory(tls.getSocketFactory(), trust);
         }
-        return new GraphClients(settings, new MsalAccessTokenProvider(app, settings), http.build());
+        return new GraphClients(settings, new MsalAccessTokenProvider(app, settings), http.build(), msalThreads);
     }
 
-    private static ConfidentialClientApplication msal(GraphSettings settings, SSLContext tls) {
+    /**
+     * MSAL answers every token request (every Graph call, most of them from its cache) through a CompletableFuture on
+     * this executor. Without one it uses CompletableFuture's default, which on a machine of fewer than three cores
+     * starts a new thread for each task: a thread born and gone per Graph request.
+     */
+    private static ExecutorService msalThreads() {
+        return Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "msal-token");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static ConfidentialClientApplication msal(GraphSettings settings, SSLContext tls, ExecutorService executor) {
         try {
             ConfidentialClientApplication.Builder b = ConfidentialClientApplication
                     .builder(settings.clientId(), credential(settings))
                     .authority(settings.authority())
                     .instanceDiscovery(settings.instanceDiscovery())
                     .connectTimeoutForDefaultHttpClient((int) settings.connectTimeout().toMillis())
-                    .readTimeoutForDefaultHttpClient((int) settings.readTimeout().toMillis());
+                    .readTimeoutForDefaultHttpClient((int) settings.readTimeout().toMillis())
+                    .executorService(executor);
             if (tls != null) {
                 b.sslSocketFactory(tls.getSocketFactory());
             }
@@ -148,5 +167,6 @@ public final class GraphClients implements AutoCloseable {
     public void close() {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        msalThreads.shutdown();
     }
 }

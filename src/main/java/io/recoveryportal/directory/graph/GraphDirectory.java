@@ -1,5 +1,7 @@
 package io.recoveryportal.directory.graph;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.microsoft.graph.models.DirectoryObject;
 import com.microsoft.graph.models.DirectoryObjectCollectionResponse;
 import com.microsoft.graph.models.DirectoryRole;
@@ -15,6 +17,7 @@ import io.recoveryportal.lookup.Membership;
 import io.recoveryportal.lookup.WorkEmail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +40,20 @@ public class GraphDirectory implements DirectoryAccounts {
     private static final int MEMBERSHIP_PAGE_SIZE = 999;
     private static final String[] MEMBERSHIP_SELECTION = {"id", "roleTemplateId"};
 
+    /**
+     * Accounts read by {@link #findById}, for {@link #findRecent}: one flow's next step, moments later. Bounded in
+     * size and age, so a busy morning cannot fill the heap and nothing is kept longer than a flow's pause.
+     */
+    private static final Duration RECENT_LIMIT = Duration.ofMinutes(15);
+    private static final int RECENT_MAX = 10_000;
+
     private final Supplier<GraphServiceClient> graph;
     private final String birthdateAttribute;
+    private final Cache<String, Read> recent = Caffeine.newBuilder().maximumSize(RECENT_MAX).expireAfterWrite(RECENT_LIMIT).build();
+
+    /** An account as read, and when (System.nanoTime). */
+    private record Read(DirectoryAccount account, long atNanos) {
+    }
 
     /** For CDI's client proxy only. */
     protected GraphDirectory() {
@@ -87,15 +102,28 @@ public class GraphDirectory implements DirectoryAccounts {
 
     @Override
     public Optional<DirectoryAccount> findById(String objectId) {
+        long at = System.nanoTime();
         try {
             User u = graph.get().users().byUserId(objectId).get(rc -> rc.queryParameters.select = UserMapping.selection(birthdateAttribute));
-            return Optional.of(UserMapping.toAccount(u, birthdateAttribute));
+            DirectoryAccount account = UserMapping.toAccount(u, birthdateAttribute);
+            recent.put(objectId, new Read(account, at));
+            return Optional.of(account);
         } catch (RuntimeException e) {
             if (GraphFailures.status(e) == 404) {
+                recent.invalidate(objectId);
                 return Optional.empty();
             }
             throw GraphFailures.translate("read an account", e);
         }
+    }
+
+    @Override
+    public Optional<DirectoryAccount> findRecent(String objectId, Duration maxAge) {
+        Read read = recent.getIfPresent(objectId);
+        if (read != null && System.nanoTime() - read.atNanos() <= maxAge.toNanos()) {
+            return Optional.of(read.account());
+        }
+        return findById(objectId);
     }
 
     /** Two requests: the user with the profile properties, then their manager (404 when none is set). */

@@ -56,6 +56,33 @@ class GraphCallsPerFlowTest {
         calls("review case opened: profile + manager", 2, () -> directory.profile(jane));
     }
 
+    /**
+     * A password recovery: the lookup and membership at "Continue", the fresh read at the callback, and at the
+     * password form the account as the callback read it (no request), then the write and the sign-out.
+     */
+    @Test
+    void passwordRecoveryEndToEnd() {
+        String jane = tenant.idOf("jane.smith@contoso.com");
+        calls("password recovery: lookup + membership + read + PATCH + revoke", 5, () -> {
+            directory.findByEmail(WorkEmail.parse("jane.smith@contoso.com").orElseThrow());
+            directory.membership(jane);
+            directory.findById(jane);
+            var acc = directory.findRecent(jane, Duration.ofMinutes(10)).orElseThrow();
+            reset.setPassword(acc.id(), "Tr4il-mix-Quokka");
+            reset.revokeSessions(acc.id());
+        });
+    }
+
+    @Test
+    void recentReadOnlyWithinItsAge() {
+        String max = tenant.idOf(GraphSandbox.EVERY_METHOD_UPN);
+        directory.findById(max);
+        calls("account read again within its age (findRecent)", 0, () -> directory.findRecent(max, Duration.ofMinutes(10)));
+        calls("account older than the age asked for (findRecent)", 1, () -> directory.findRecent(max, Duration.ZERO));
+        String never = tenant.idOf("noah.kim@contoso.com");
+        calls("account this node never read (findRecent)", 1, () -> directory.findRecent(never, Duration.ofMinutes(10)));
+    }
+
     /** Lookup, profile (user + manager) and membership per invited account; the invitation itself writes nothing. */
     @Test
     void invitationChecks() {
