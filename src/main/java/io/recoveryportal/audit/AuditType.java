@@ -77,5 +77,8 @@ public enum AuditType {
     // staff sessions
     STAFF_SIGNED_IN,
     STAFF_SIGN_IN_FAILED,
-    STAFF_SIGNED_OUT
+    STAFF_SIGNED_OUT,
+    // the cluster
+    /** a node took a scheduled job's round ({@code cluster.JobLeases}): the job is the actor, the node the detail */
+    JOB_RUN
 }

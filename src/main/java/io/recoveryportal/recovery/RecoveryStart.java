@@ -111,7 +111,8 @@ public class RecoveryStart {
         a.awaitCallback(OpaqueTokens.hash(pending.state()), pending.nonce(), pending.codeVerifier());
         String face = returning.isPresent() ? "; face re-authentication (returning device)" : "";
         store.create(a, eligibility.refusal() == null ? AuditType.RECOVERY_STARTED : AuditType.RECOVERY_STARTED_REFUSED,
-                (eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal().text() + "; action=" + action) + face);
+                (eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal().text() + "; action=" + action) + face
+                        + "; client " + clientAddress);
         return new Redirect(pending.authorizationUri(), rawId);
     }
 

@@ -46,6 +46,9 @@ public class StartPage implements Serializable {
     RecoverySettings settings;
 
     @Inject
+    io.recoveryportal.security.ClientAddresses clients;
+
+    @Inject
     io.recoveryportal.config.PortalConfig config;
 
     public String getEmail() {
@@ -127,7 +130,7 @@ public class StartPage implements Serializable {
         }
         HttpServletRequest request = (HttpServletRequest) ec.getRequest();
         RecoveryStart.Start outcome = recovery.start(address.get(), Attempt.RequestedAction.valueOf(need.toUpperCase(Locale.ROOT)),
-                request.getRemoteAddr(), DeviceCookie.read(request).orElse(null));
+                clients.of(request), DeviceCookie.read(request).orElse(null));
         ResponseFloor.await(started, settings.responseFloor());
         if (outcome instanceof RecoveryStart.Redirect r) {
             AttemptCookie.set((HttpServletResponse) ec.getResponse(), r.attemptId(), settings.attemptLifetime());

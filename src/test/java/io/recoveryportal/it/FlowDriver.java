@@ -181,6 +181,11 @@ public final class FlowDriver {
         }
     }
 
+    /** The body of the last page the driver got (a notice the result's fields do not carry). */
+    public String lastPage() {
+        return last == null || last.body() == null ? "" : last.body();
+    }
+
     /** The value of a portal cookie this browser holds, if any (for tests that forge a request beside it). */
     public java.util.Optional<String> cookie(String name) {
         return java.util.Optional.ofNullable(cookies.get(name));

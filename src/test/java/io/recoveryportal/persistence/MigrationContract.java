@@ -107,7 +107,9 @@ public abstract class MigrationContract {
         List<AuditEvent> events = oldAudit();
         List<AuditType> expected = List.copyOf(OLD_TYPES.values());
         assertEquals(expected, events.subList(0, expected.size()).stream().map(AuditEvent::getType).toList());
-        assertEquals(EnumSet.allOf(AuditType.class), Set.copyOf(expected), "the enum holds exactly the types written before");
+        // added since V15, which no older code wrote: the cluster's scheduled-job rounds (issue 14)
+        Set<AuditType> since = EnumSet.of(AuditType.JOB_RUN);
+        assertEquals(EnumSet.complementOf(EnumSet.copyOf(since)), Set.copyOf(expected), "the enum holds exactly the types written before, and those added since");
     }
 
     @Test

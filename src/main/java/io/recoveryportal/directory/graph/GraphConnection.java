@@ -1,5 +1,6 @@
 package io.recoveryportal.directory.graph;
 
+import io.recoveryportal.cluster.BucketSource;
 import io.recoveryportal.config.PortalConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * The portal's one connection to Graph, built from configuration on first use and shared: MSAL's token cache
- * lives in it, so a second instance would mean a second token for every call.
+ * lives in it, so a second instance would mean a second token for every call. Its request pacing takes from the
+ * Data Grid's buckets, shared by every node.
  */
 @ApplicationScoped
 public class GraphConnection {
@@ -16,11 +18,15 @@ public class GraphConnection {
     @Inject
     PortalConfig config;
 
+    /** The Data Grid's buckets: the pacing's budget is the cluster's, not each node's. */
+    @Inject
+    BucketSource buckets;
+
     private GraphClients clients;
 
     public synchronized GraphClients clients() {
         if (clients == null) {
-            clients = GraphClients.create(settings());
+            clients = GraphClients.create(settings(), buckets);
         }
         return clients;
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bucket4j.TimeMeter;
+import io.recoveryportal.cluster.BucketSource;
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.lookup.WorkEmail;
 import java.util.HashMap;
@@ -35,6 +37,8 @@ class GraphConnectionTest {
     private static GraphConnection connection(PortalConfig config) {
         GraphConnection connection = new GraphConnection();
         connection.config = config;
+        // one node: its own buckets (the Data Grid's are SharedGraphBudgetTest's)
+        connection.buckets = BucketSource.inMemory(TimeMeter.SYSTEM_MILLISECONDS);
         return connection;
     }
 
