@@ -9,6 +9,7 @@ import io.recoveryportal.lookup.WorkEmail;
 import io.recoveryportal.notification.Mailer;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
+import io.recoveryportal.metrics.Meters;
 import io.recoveryportal.recovery.RateLimits;
 import io.recoveryportal.recovery.RecoveryService;
 import io.recoveryportal.recovery.Refusal;
@@ -53,6 +54,9 @@ public class HelpdeskService {
 
     @Inject
     RateLimits limits;
+
+    @Inject
+    Meters meters;
 
     @Inject
     VerificationRequests incode;
@@ -119,6 +123,7 @@ public class HelpdeskService {
         Refusal refusal = eligibility.refusal() != null ? eligibility.refusal()
                 : agent.oid().equals(userId) ? Refusal.of(RefusalReason.OWN_ACCOUNT) : null;
         if (refusal != null) {
+            meters.refused("helpdesk", refusal.reason().name());
             store.note(null, userId, "helpdesk.refused", agent.actor(), "REFUSED", refusal.text() + (ticket == null ? "" : "; ticket " + ticket));
             return new Refused(forAgent(refusal));
         }

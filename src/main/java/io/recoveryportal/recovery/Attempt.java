@@ -5,6 +5,7 @@ import io.recoveryportal.verification.ProofingStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -12,12 +13,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +33,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "attempt")
+@EntityListeners(AttemptMoves.class)
 public class Attempt {
 
     /** The kinds of attempt; what differs between them is in each kind's {@link KindPolicy}. */
@@ -188,6 +193,10 @@ public class Attempt {
     @Version
     private long version;
 
+    /** The moves made since the last flush, for the metrics ({@link AttemptMoves}); never stored. */
+    @Transient
+    private final transient List<State[]> moves = new ArrayList<>();
+
     protected Attempt() {
         // for JPA
     }
@@ -218,9 +227,17 @@ public class Attempt {
         if (!finishing(expected) && isExpired(now)) {
             throw new IllegalStateException("attempt expired");
         }
+        moves.add(new State[] {state, next});
         state = next;
         updatedAt = now;
         resetProgress.resetting(next == State.RESETTING ? directoryUserId : null);
+    }
+
+    /** The moves made since the last call, oldest first, as {from, to} pairs; forgets them. */
+    List<State[]> takeMoves() {
+        List<State[]> taken = List.copyOf(moves);
+        moves.clear();
+        return taken;
     }
 
     static boolean finishing(State from) {

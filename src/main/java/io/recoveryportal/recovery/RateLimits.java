@@ -2,6 +2,7 @@ package io.recoveryportal.recovery;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.recoveryportal.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -43,6 +44,9 @@ public class RateLimits {
     @Inject
     RecoverySettings settings;
 
+    @Inject
+    Meters meters;
+
     private final Map<String, Bucket> perClient = lru();
     private final Map<String, Bucket> perAccount = lru();
     private Bucket global;
@@ -72,7 +76,10 @@ public class RateLimits {
     }
 
     /** The buckets refill a token at a time (a limit of 5 a day gives one back every 4.8 hours), so this is the real wait. */
-    private static Limit refusal(Kind kind, Bucket bucket) {
+    private Limit refusal(Kind kind, Bucket bucket) {
+        if (meters != null) {
+            meters.rateLimited(kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
         return new Limit(kind, Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
     }
 

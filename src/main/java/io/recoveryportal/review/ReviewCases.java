@@ -52,6 +52,22 @@ public class ReviewCases {
                 .setParameter("s", State.ESCALATED).getResultList();
     }
 
+    /**
+     * The open queue in one row: how many cases can still be decided, when the oldest was escalated (null when none),
+     * and how many were escalated before {@code overdueBefore}. One aggregate query, for the metrics.
+     */
+    public QueueSummary summary(Instant now, Instant overdueBefore) {
+        Object[] row = em.createQuery("select count(a), min(a.escalatedAt), sum(case when a.escalatedAt < :o then 1 else 0 end)"
+                        + " from Attempt a where a.state = :s and a.expiresAt > :n", Object[].class)
+                .setParameter("o", overdueBefore)
+                .setParameter("s", State.ESCALATED)
+                .setParameter("n", now)
+                .getSingleResult();
+        long open = row[0] == null ? 0 : ((Number) row[0]).longValue();
+        long overdue = row[2] == null ? 0 : ((Number) row[2]).longValue();
+        return new QueueSummary(open, (Instant) row[1], overdue);
+    }
+
     public Optional<Attempt> byReference(String reference) {
         return em.createQuery("select a from Attempt a where a.caseReference = :r", Attempt.class)
                 .setParameter("r", reference).getResultStream().findFirst();

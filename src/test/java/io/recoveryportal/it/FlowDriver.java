@@ -75,6 +75,9 @@ public final class FlowDriver {
         return last != null && last.body().contains("id=\"password\"") ? setPassword(password) : verified;
     }
 
+    /** The outcome that cancels at the sandbox's Incode page instead of finishing ("Cancel": access_denied). */
+    public static final String CANCEL = "CANCEL";
+
     /** From the start page to the page the callback leads to (the new-password form, for a match). */
     public Result verify(String email, String need, String outcome) {
         try {
@@ -93,8 +96,8 @@ public final class FlowDriver {
                 return result(incode);
             }
             Page callback = send(Step.INCODE, form(URI.create(incode.uri().toString().replaceFirst("\\?.*$", "")),
-                    Map.of(CodeFlow.FORM_PENDING, pending.group(1), IncodeProvider.FORM_OUTCOME, outcome,
-                            IncodeProvider.FORM_ACTION, IncodeProvider.ACTION_FINISH)), false);
+                    Map.of(CodeFlow.FORM_PENDING, pending.group(1), IncodeProvider.FORM_OUTCOME, CANCEL.equals(outcome) ? "VERIFIED" : outcome,
+                            IncodeProvider.FORM_ACTION, CANCEL.equals(outcome) ? IncodeProvider.ACTION_CANCEL : IncodeProvider.ACTION_FINISH)), false);
             Page recover = follow(Step.CALLBACK, callback);
             record(Step.RECOVER_PAGE, recover.status(), 0);
             return result(recover);
@@ -104,6 +107,12 @@ public final class FlowDriver {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The body of the last page the portal showed (empty before the first). */
+    public String lastBody() {
+        Page p = last;
+        return p == null || p.body() == null ? "" : p.body();
     }
 
     /** The new password, twice, on the form of the last page. */

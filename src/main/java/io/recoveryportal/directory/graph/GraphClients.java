@@ -44,6 +44,11 @@ public final class GraphClients implements AutoCloseable {
     }
 
     public static GraphClients create(GraphSettings settings) {
+        return create(settings, GraphObserver.NONE);
+    }
+
+    /** As {@link #create(GraphSettings)}, telling {@code observer} of every exchange, 429 and pacing wait. */
+    public static GraphClients create(GraphSettings settings, GraphObserver observer) {
         X509TrustManager trust = settings.trustStore() == null ? null
                 : OutboundTls.trustManager(settings.trustStore(), settings.trustStorePassword());
         SSLContext tls = trust == null ? null : OutboundTls.context(trust);
@@ -52,12 +57,14 @@ public final class GraphClients implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout());
         GraphSettings.Pacing pacing = settings.pacing();
+        http.addInterceptor(GraphObserver.before(observer));
         if (!pacing.off()) {
             // after the SDK's middleware, so each attempt, retries included, is spaced; a request that
             // would queue longer than a read may take fails instead
             http.addInterceptor(new GraphBudget(pacing.tenantSize(), pacing.share(), settings.readTimeout(),
                     settings.graphBaseUrl(), GraphBudget.SYSTEM));
         }
+        http.addInterceptor(GraphObserver.after(observer));
         if (tls != null) {
             http.sslSocketFactory(tls.getSocketFactory(), trust);
         }
