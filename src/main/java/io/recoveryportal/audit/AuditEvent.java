@@ -43,19 +43,58 @@ public class AuditEvent {
     @Column(length = 2000, updatable = false)
     private String detail;
 
+    /** The event's place in the cluster's one chain ({@link AuditChain}). */
+    @Column(name = "chain_seq", updatable = false)
+    private Long chainSeq;
+
+    @Column(name = "prev_hash", length = 64, updatable = false)
+    private String prevHash;
+
+    @Column(name = "event_hash", length = 64, updatable = false)
+    private String eventHash;
+
     protected AuditEvent() {
         // for JPA
     }
 
     public AuditEvent(Instant occurredAt, String type, String actor, Long attemptId, String directoryUserId,
             String outcome, String detail) {
-        this.occurredAt = occurredAt;
+        // the database keeps microseconds: the hash must cover what is stored
+        this.occurredAt = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.type = type;
         this.actor = actor;
         this.attemptId = attemptId;
         this.directoryUserId = directoryUserId;
         this.outcome = outcome;
         this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+    }
+
+    /** Puts the event at {@code seq} after {@code prevHash} and computes its hash; its id must be set (persisted). */
+    void link(long seq, String prevHash) {
+        if (id == null) {
+            throw new IllegalStateException("an event is linked once persisted, when its id is known");
+        }
+        this.chainSeq = seq;
+        this.prevHash = prevHash;
+        this.eventHash = AuditChain.hash(seq, prevHash, chainedValues());
+    }
+
+    /** The {@link AuditChain#COLUMNS} of this event, as the database will hold them. */
+    java.util.List<String> chainedValues() {
+        return java.util.Arrays.asList(id.toString(), occurredAt.toString(), type, actor,
+                attemptId == null ? null : attemptId.toString(), directoryUserId, outcome, detail);
+    }
+
+    public Long getChainSeq() {
+        return chainSeq;
+    }
+
+    public String getPrevHash() {
+        return prevHash;
+    }
+
+    public String getEventHash() {
+        return eventHash;
     }
 
     public Long getId() {
