@@ -149,14 +149,19 @@ public class Meters {
         registry.counter(counter(RATE_LIMITED, "Verifications refused by a rate limit, by limit"), tag("limit", limit)).inc();
     }
 
+    /** The SIEM accepted {@code events} audit events. */
+    public void siemSent(int events) {
+        registry.counter(counter("portal.siem.sent", "Audit events the SIEM accepted")).inc(events);
+    }
+
+    /** A request to the SIEM failed (it is tried again with back-off). */
+    public void siemFailed() {
+        registry.counter(counter("portal.siem.failures", "Requests to the SIEM that failed")).inc();
+    }
+
     /** A gauge read when scraped: keep {@code value} cheap (cache anything that queries). */
     public void gauge(String name, String unit, String description, Supplier<? extends Number> value) {
         registry.gauge(Metadata.builder().withName(name).withUnit(unit).withDescription(description).build(), value);
-    }
-
-    /** A counter other parts of the portal own (the SIEM sender's), by name. */
-    public void count(String name, String description) {
-        registry.counter(counter(name, description)).inc();
     }
 
     /** The families with known labels, at zero, so /metrics lists them from start-up. */
@@ -176,6 +181,8 @@ public class Meters {
         registry.counter(counter(GRAPH_THROTTLED, "Microsoft Graph 429 answers"));
         registry.counter(counter(MAIL_SENT, "Messages accepted by the SMTP relay"));
         registry.counter(counter(MAIL_FAILED, "Messages the SMTP relay did not accept (or could not be reached for)"));
+        registry.counter(counter("portal.siem.sent", "Audit events the SIEM accepted"));
+        registry.counter(counter("portal.siem.failures", "Requests to the SIEM that failed"));
     }
 
     private static Metadata counter(String name, String description) {
