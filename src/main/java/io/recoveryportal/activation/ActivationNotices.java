@@ -1,5 +1,7 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
@@ -30,7 +32,7 @@ public class ActivationNotices {
 
     private static final Logger LOG = Logger.getLogger(ActivationNotices.class.getName());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
-    private static final String MANAGER_NOTICE = "notification.activated.manager";
+    private static final AuditType MANAGER_NOTICE = AuditType.NOTIFICATION_ACTIVATED_MANAGER;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -60,7 +62,7 @@ public class ActivationNotices {
                 + " days before your start date. Have your passport, ID card or driving licence ready.\n\n"
                 + "If you were not expecting this email, you can ignore it. We will never ask you for a password.\n";
         send(List.of(i.getPersonalEmail()), "Activate your " + config.organisationName() + " work account", body,
-                "notification.invitation", i.getDirectoryUserId(), null);
+                AuditType.NOTIFICATION_INVITATION, i.getDirectoryUserId(), null);
     }
 
     /**
@@ -79,7 +81,7 @@ public class ActivationNotices {
                 + WHEN.format(store.now()) + ", after an identity check with a photo ID and a selfie.\n\n"
                 + "If this is unexpected, contact " + config.helpdeskContact() + " straight away.\n";
         store.forAttempt(done.attemptId()).ifPresent(i -> send(List.of(i.getPersonalEmail()), subject, body,
-                "notification.activated", acc.id(), done.attemptId()));
+                AuditType.NOTIFICATION_ACTIVATED, acc.id(), done.attemptId()));
         managerAddress(acc.id()).ifPresent(m -> send(List.of(m), subject, body, MANAGER_NOTICE, acc.id(), done.attemptId()));
     }
 
@@ -106,7 +108,7 @@ public class ActivationNotices {
                         + "Please contact " + config.helpdeskContact() + " or the person who invited you, quoting case "
                         + decided.reference() + ".\n";
         send(List.of(invitation.get().getPersonalEmail()), approved ? "Your identity check was approved" : "About your account activation",
-                body, approved ? "notification.activation.approved" : "notification.activation.denied", decided.directoryUserId(),
+                body, approved ? AuditType.NOTIFICATION_ACTIVATION_APPROVED : AuditType.NOTIFICATION_ACTIVATION_DENIED, decided.directoryUserId(),
                 decided.attemptId());
     }
 
@@ -120,17 +122,17 @@ public class ActivationNotices {
         }
     }
 
-    private void send(List<String> to, String subject, String body, String type, String userId, Long attemptId) {
+    private void send(List<String> to, String subject, String body, AuditType type, String userId, Long attemptId) {
         if (to.isEmpty()) {
             return;
         }
-        String outcome;
+        AuditOutcome outcome;
         try {
             mailer.send(to, subject, body);
-            outcome = "OK";
+            outcome = AuditOutcome.OK;
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Activation notice {0} could not be sent: {1}", new Object[] {type, e.getClass().getSimpleName()});
-            outcome = "ERROR";
+            outcome = AuditOutcome.ERROR;
         }
         store.note(type, userId, attemptId, outcome, to.size() + " address(es)");
     }

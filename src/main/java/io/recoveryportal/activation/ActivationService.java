@@ -1,5 +1,7 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.RateLimits;
@@ -108,7 +110,7 @@ public class ActivationService {
         try {
             // privilege granted after the invitation still stops self-service activation
             if (Refusal.privilege(directory.membership(i.getDirectoryUserId()), recovery.protectedGroups()).isPresent()) {
-                invitations.note("activation.refused", i.getDirectoryUserId(), null, "REFUSED", "privileged since the invitation");
+                invitations.note(AuditType.ACTIVATION_REFUSED, i.getDirectoryUserId(), null, AuditOutcome.REFUSED, "privileged since the invitation");
                 return new Begin(null, null, "This account cannot be activated online. Please contact the person who invited you.");
             }
             pending = proofing.begin(i.getUserPrincipalName());

@@ -1,5 +1,8 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.audit.Actor;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -25,7 +28,7 @@ import java.util.logging.Logger;
 public class InvitationScan {
 
     private static final Logger LOG = Logger.getLogger(InvitationScan.class.getName());
-    static final String ACTOR = "system:scan";
+    static final Actor ACTOR = Actor.system("scan");
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -65,7 +68,7 @@ public class InvitationScan {
                 if (r.invited()) {
                     invited++;
                 } else {
-                    store.note("activation.scan.skipped", h.account().id(), null, "REFUSED", r.message());
+                    store.note(AuditType.ACTIVATION_SCAN_SKIPPED, h.account().id(), null, AuditOutcome.REFUSED, r.message());
                 }
             }
             return invited;

@@ -1,5 +1,6 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.audit.Actor;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.lookup.DirectoryProfile;
@@ -42,7 +43,7 @@ public class InvitationService {
     ActivationNotices notices;
 
     /** Invites the account named by {@code upnInput}, sending the link to {@code personalInput}. */
-    public Result invite(int line, String upnInput, String personalInput, String actor) {
+    public Result invite(int line, String upnInput, String personalInput, Actor actor) {
         String shown = upnInput == null ? "" : upnInput.strip();
         Optional<WorkEmail> upn = WorkEmail.parse(upnInput);
         if (upn.isEmpty()) {
@@ -61,7 +62,7 @@ public class InvitationService {
         }
     }
 
-    private Result check(int line, WorkEmail upn, WorkEmail personal, String actor) {
+    private Result check(int line, WorkEmail upn, WorkEmail personal, Actor actor) {
         String shown = upn.value();
         List<DirectoryAccount> found = directory.findByEmail(upn);
         if (found.isEmpty()) {
@@ -92,7 +93,7 @@ public class InvitationService {
         return new Result(line, shown, true, "invited; the link went to " + personal.value());
     }
 
-    public String resend(long invitationId, String actor) {
+    public String resend(long invitationId, Actor actor) {
         try {
             notices.invitation(store.resend(invitationId, actor, settings.invitationLifetime()));
             return "A new link was sent. The old link no longer works.";
@@ -101,7 +102,7 @@ public class InvitationService {
         }
     }
 
-    public String revoke(long invitationId, String actor) {
+    public String revoke(long invitationId, Actor actor) {
         try {
             store.revoke(invitationId, actor);
             return "The invitation was revoked. Its link no longer works.";

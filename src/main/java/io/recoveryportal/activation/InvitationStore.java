@@ -1,5 +1,8 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.audit.Actor;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.audit.AuditEvent;
 import io.recoveryportal.audit.AuditLog;
 import io.recoveryportal.recovery.Attempt;
@@ -116,36 +119,36 @@ public class InvitationStore {
 
     /** Creates an invitation; refused while the account has a pending one that still works (resend that instead). */
     @Transactional
-    public Issued create(String directoryUserId, String upn, String personalEmail, Instant hireDate, String actor, Duration lifetime) {
+    public Issued create(String directoryUserId, String upn, String personalEmail, Instant hireDate, Actor actor, Duration lifetime) {
         if (pendingFor(directoryUserId).isPresent()) {
             throw new Refused("already has a pending invitation; resend or revoke it from the list");
         }
         // a pending one that has only expired is replaced, so the list shows one live row per account
         expiredPending(directoryUserId).forEach(i -> i.end(Invitation.State.SUPERSEDED, now()));
-        return issue(directoryUserId, upn, personalEmail, hireDate, actor, lifetime, "activation.invited");
+        return issue(directoryUserId, upn, personalEmail, hireDate, actor, lifetime, AuditType.ACTIVATION_INVITED);
     }
 
     /** A new link for the same account and address; the old link stops working at once. */
     @Transactional
-    public Issued resend(long invitationId, String actor, Duration lifetime) {
+    public Issued resend(long invitationId, Actor actor, Duration lifetime) {
         Invitation old = find(invitationId);
         if (old.getState() != Invitation.State.PENDING) {
             throw new Refused("this invitation is " + old.getState().name().toLowerCase() + " and cannot be resent");
         }
         old.end(Invitation.State.SUPERSEDED, now());
-        record(old, "activation.invitation.superseded", actor, "SUPERSEDED", null);
+        record(old, AuditType.ACTIVATION_INVITATION_SUPERSEDED, actor, AuditOutcome.SUPERSEDED, null);
         return issue(old.getDirectoryUserId(), old.getUserPrincipalName(), old.getPersonalEmail(), old.getHireDate(), actor, lifetime,
-                "activation.invitation.resent");
+                AuditType.ACTIVATION_INVITATION_RESENT);
     }
 
     @Transactional
-    public Invitation revoke(long invitationId, String actor) {
+    public Invitation revoke(long invitationId, Actor actor) {
         Invitation i = find(invitationId);
         if (i.getState() != Invitation.State.PENDING) {
             throw new Refused("this invitation is already " + i.getState().name().toLowerCase());
         }
         i.end(Invitation.State.REVOKED, now());
-        record(i, "activation.invitation.revoked", actor, "REVOKED", null);
+        record(i, AuditType.ACTIVATION_INVITATION_REVOKED, actor, AuditOutcome.REVOKED, null);
         flush();
         return i;
     }
@@ -160,7 +163,7 @@ public class InvitationStore {
         new AttemptRepository(em).add(attempt);
         em.flush();
         i.used(attempt.getId(), now());
-        audit.record(new AuditEvent(now(), "activation.started", "new-hire", attempt.getId(), attempt.getDirectoryUserId(), "OK",
+        audit.record(new AuditEvent(now(), AuditType.ACTIVATION_STARTED, Actor.person("new-hire"), attempt.getId(), attempt.getDirectoryUserId(), AuditOutcome.OK,
                 "invitation " + i.getId()));
         flush();
         return attempt;
@@ -168,14 +171,14 @@ public class InvitationStore {
 
     /** An audit event about activation outside the invitation's own steps (a notice sent or not). */
     @Transactional
-    public void note(String type, String directoryUserId, Long attemptId, String outcome, String detail) {
-        audit.record(new AuditEvent(now(), type, "system", attemptId, directoryUserId, outcome, detail));
+    public void note(AuditType type, String directoryUserId, Long attemptId, AuditOutcome outcome, String detail) {
+        audit.record(new AuditEvent(now(), type, Actor.system(null), attemptId, directoryUserId, outcome, detail));
     }
 
     /** Whether such an event was noted for this attempt with outcome OK (a notice that went out). */
     @Transactional
-    public boolean noted(long attemptId, String type) {
-        return audit.forAttempt(attemptId).stream().anyMatch(e -> type.equals(e.getType()) && "OK".equals(e.getOutcome()));
+    public boolean noted(long attemptId, AuditType type) {
+        return audit.forAttempt(attemptId).stream().anyMatch(e -> e.getType() == type && e.getOutcome() == AuditOutcome.OK);
     }
 
     private List<Invitation> expiredPending(String directoryUserId) {
@@ -184,12 +187,12 @@ public class InvitationStore {
                 .filter(i -> !i.usableAt(now())).toList();
     }
 
-    private Issued issue(String userId, String upn, String personalEmail, Instant hireDate, String actor, Duration lifetime, String type) {
+    private Issued issue(String userId, String upn, String personalEmail, Instant hireDate, Actor actor, Duration lifetime, AuditType type) {
         String token = OpaqueTokens.generate();
-        Invitation i = new Invitation(OpaqueTokens.hash(token), userId, upn, personalEmail, hireDate, actor, now(), now().plus(lifetime));
+        Invitation i = new Invitation(OpaqueTokens.hash(token), userId, upn, personalEmail, hireDate, actor.label(), now(), now().plus(lifetime));
         em.persist(i);
         em.flush();
-        record(i, type, actor, "OK", "expires " + i.getExpiresAt());
+        record(i, type, actor, AuditOutcome.OK, "expires " + i.getExpiresAt());
         return new Issued(i, token);
     }
 
@@ -210,7 +213,7 @@ public class InvitationStore {
     }
 
     /** No personal address in the audit trail: the invitation id leads to it while it is kept. */
-    private void record(Invitation i, String type, String actor, String outcome, String detail) {
+    private void record(Invitation i, AuditType type, Actor actor, AuditOutcome outcome, String detail) {
         audit.record(new AuditEvent(now(), type, actor, null, i.getDirectoryUserId(), outcome,
                 "invitation " + i.getId() + (detail == null ? "" : "; " + detail)));
     }

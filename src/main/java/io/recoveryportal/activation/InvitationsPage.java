@@ -1,5 +1,6 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.audit.Actor;
 import io.recoveryportal.staff.CurrentStaff;
 import io.recoveryportal.staff.StaffPrincipal;
 import jakarta.annotation.PostConstruct;
@@ -67,7 +68,7 @@ public class InvitationsPage implements Serializable {
             return;
         }
         List<InvitationService.Result> out = new ArrayList<>();
-        String actor = actor();
+        Actor actor = actor();
         for (CsvInvitations.Row r : rows) {
             out.add(r.problem() != null ? new InvitationService.Result(r.line(), r.upn(), false, r.problem())
                     : invitations.invite(r.line(), r.upn(), r.personalEmail(), actor));
@@ -90,8 +91,8 @@ public class InvitationsPage implements Serializable {
         refreshList();
     }
 
-    private String actor() {
-        return staff.principal().map(StaffPrincipal::actor).orElse("staff:unknown");
+    private Actor actor() {
+        return staff.principal().map(StaffPrincipal::actor).orElse(Actor.staff(null));
     }
 
     private void refreshList() {

@@ -32,8 +32,8 @@ public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
 
     /** The columns of audit_event an event's hash covers, in this order. */
-    public static final List<String> COLUMNS = List.of("id", "occurred_at", "event_type", "actor", "attempt_id",
-            "directory_user_id", "outcome", "detail");
+    public static final List<String> COLUMNS = List.of("id", "occurred_at", "event_type", "actor_kind", "actor_id",
+            "attempt_id", "directory_user_id", "outcome", "detail");
 
     private static final String VERSION = "audit-chain-v1";
 

@@ -2,6 +2,8 @@ package io.recoveryportal.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -12,6 +14,7 @@ import java.time.Instant;
 /**
  * One line of the audit trail: who did what to which attempt or account, and the true reason (for example the
  * real cause of a refusal the employee only saw as "we could not verify you"). Never a secret or document data.
+ * Type, outcome and the actor's kind are enums stored by name; the README's "The audit trail" lists the fields.
  */
 @Entity
 @Table(name = "audit_event")
@@ -25,11 +28,16 @@ public class AuditEvent {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "event_type", nullable = false, length = 60, updatable = false)
-    private String type;
+    private AuditType type;
 
-    @Column(nullable = false, length = 200, updatable = false)
-    private String actor;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "actor_kind", nullable = false, length = 20, updatable = false)
+    private ActorKind actorKind;
+
+    @Column(name = "actor_id", length = 64, updatable = false)
+    private String actorId;
 
     @Column(name = "attempt_id", updatable = false)
     private Long attemptId;
@@ -37,8 +45,9 @@ public class AuditEvent {
     @Column(name = "directory_user_id", length = 64, updatable = false)
     private String directoryUserId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 40, updatable = false)
-    private String outcome;
+    private AuditOutcome outcome;
 
     @Column(length = 2000, updatable = false)
     private String detail;
@@ -57,12 +66,13 @@ public class AuditEvent {
         // for JPA
     }
 
-    public AuditEvent(Instant occurredAt, String type, String actor, Long attemptId, String directoryUserId,
-            String outcome, String detail) {
+    public AuditEvent(Instant occurredAt, AuditType type, Actor actor, Long attemptId, String directoryUserId,
+            AuditOutcome outcome, String detail) {
         // the database keeps microseconds: the hash must cover what is stored
         this.occurredAt = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.type = type;
-        this.actor = actor;
+        this.actorKind = actor.kind();
+        this.actorId = actor.id();
         this.attemptId = attemptId;
         this.directoryUserId = directoryUserId;
         this.outcome = outcome;
@@ -81,8 +91,8 @@ public class AuditEvent {
 
     /** The {@link AuditChain#COLUMNS} of this event, as the database will hold them. */
     java.util.List<String> chainedValues() {
-        return java.util.Arrays.asList(id.toString(), occurredAt.toString(), type, actor,
-                attemptId == null ? null : attemptId.toString(), directoryUserId, outcome, detail);
+        return java.util.Arrays.asList(id.toString(), occurredAt.toString(), type.name(), actorKind.name(), actorId,
+                attemptId == null ? null : attemptId.toString(), directoryUserId, outcome.name(), detail);
     }
 
     public Long getChainSeq() {
@@ -105,12 +115,12 @@ public class AuditEvent {
         return occurredAt;
     }
 
-    public String getType() {
+    public AuditType getType() {
         return type;
     }
 
-    public String getActor() {
-        return actor;
+    public Actor getActor() {
+        return new Actor(actorKind, actorId);
     }
 
     public Long getAttemptId() {
@@ -121,7 +131,7 @@ public class AuditEvent {
         return directoryUserId;
     }
 
-    public String getOutcome() {
+    public AuditOutcome getOutcome() {
         return outcome;
     }
 

@@ -1,5 +1,8 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.audit.Actor;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
@@ -108,8 +111,8 @@ public class HelpdeskService {
             return new NotConfigured();
         }
         // the agent is the "client"; the employee's address and the hourly Incode budget are shared with self-service
-        if (limits.tryStart(agent.actor(), OpaqueTokens.hash(email.value())).isPresent()) {
-            store.note(null, null, "helpdesk.limited", agent.actor(), "LIMITED", ticket == null ? null : "ticket " + ticket);
+        if (limits.tryStart(agent.actor().label(), OpaqueTokens.hash(email.value())).isPresent()) {
+            store.note(null, null, AuditType.HELPDESK_LIMITED, agent.actor(), AuditOutcome.LIMITED, ticket == null ? null : "ticket " + ticket);
             return new Limited();
         }
         RecoveryService.Eligibility eligibility;
@@ -124,7 +127,7 @@ public class HelpdeskService {
                 : agent.oid().equals(userId) ? Refusal.of(RefusalReason.OWN_ACCOUNT) : null;
         if (refusal != null) {
             meters.refused("helpdesk", refusal.reason().name());
-            store.note(null, userId, "helpdesk.refused", agent.actor(), "REFUSED", refusal.text() + (ticket == null ? "" : "; ticket " + ticket));
+            store.note(null, userId, AuditType.HELPDESK_REFUSED, agent.actor(), AuditOutcome.REFUSED, refusal.text() + (ticket == null ? "" : "; ticket " + ticket));
             return new Refused(forAgent(refusal));
         }
         DirectoryAccount account = eligibility.account().orElseThrow();
@@ -133,7 +136,7 @@ public class HelpdeskService {
             session = incode.requestNew(loginHint(account));
         } catch (ProofingUnavailableException e) {
             LOG.log(Level.WARNING, "Incode B2B request-new failed: {0}", e.getMessage());
-            store.note(null, userId, "helpdesk.incode-unavailable", agent.actor(), "ERROR", e.getMessage());
+            store.note(null, userId, AuditType.HELPDESK_INCODE_UNAVAILABLE, agent.actor(), AuditOutcome.ERROR, e.getMessage());
             return new Unavailable("Incode cannot start a verification just now. Nothing was sent; try again in a few minutes.");
         }
         Attempt a = attempt(account.id(), email.value(), action, session.interviewId(), agent.oid(), eligibility.sensitive(),
@@ -142,12 +145,12 @@ public class HelpdeskService {
         try {
             mailer.send(account.notificationAddresses(), "Confirm it is you: your IT helpdesk asked for an identity check",
                     verificationMail(account, ticket, session));
-            store.note(a.getId(), account.id(), "notification.helpdesk.link", "portal", "OK",
+            store.note(a.getId(), account.id(), AuditType.NOTIFICATION_HELPDESK_LINK, HelpdeskStore.PORTAL, AuditOutcome.OK,
                     account.notificationAddresses().size() + " address(es)");
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Helpdesk verification link not sent for request {0}: {1}",
                     new Object[] {r.getId(), e.getClass().getSimpleName()});
-            store.note(a.getId(), account.id(), "notification.helpdesk.link", "portal", "ERROR", e.getClass().getSimpleName());
+            store.note(a.getId(), account.id(), AuditType.NOTIFICATION_HELPDESK_LINK, HelpdeskStore.PORTAL, AuditOutcome.ERROR, e.getClass().getSimpleName());
             store.giveUp(r.getId(), "The link could not be emailed to the employee, so nothing was sent. Send a new one.");
         }
         return new Created(r.getId());
@@ -229,7 +232,7 @@ public class HelpdeskService {
         Optional<HelpdeskRequest> r = store.byInterview(interviewId);
         // Incode's own time keeps the timeline right when notifications arrive late; never a time still to come
         Instant when = at == null || at.isAfter(store.now()) ? store.now() : at;
-        r.ifPresent(x -> store.advance(x.getId(), HelpdeskStatus.IN_PROGRESS, when, "session started at Incode"));
+        r.ifPresent(x -> store.advance(x.getId(), HelpdeskStatus.IN_PROGRESS, when, "session started at Incode", Actor.incodeWebhook()));
         return r.isPresent() ? Progress.APPLIED : Progress.NO_SUCH_REQUEST;
     }
 
@@ -241,17 +244,17 @@ public class HelpdeskService {
      */
     public Progress sessionEnded(String interviewId) {
         Optional<HelpdeskRequest> r = store.byInterview(interviewId);
-        return r.isEmpty() ? Progress.NO_SUCH_REQUEST : settle(r.get());
+        return r.isEmpty() ? Progress.NO_SUCH_REQUEST : settle(r.get(), Actor.incodeWebhook());
     }
 
     /** "Check with Incode now": the agent's way round a notification that never came. */
     public Optional<Progress> checkNow(long requestId, StaffPrincipal agent) {
-        return store.view(requestId, agent.oid()).flatMap(v -> store.find(requestId)).map(this::settle);
+        return store.view(requestId, agent.oid()).flatMap(v -> store.find(requestId)).map(r -> settle(r, HelpdeskStore.PORTAL));
     }
 
-    private Progress settle(HelpdeskRequest r) {
+    private Progress settle(HelpdeskRequest r, Actor by) {
         if (store.attemptState(r.getId()) != State.VERIFYING) {
-            store.followAttempt(r.getId());
+            store.followAttempt(r.getId(), by);
             return Progress.APPLIED;
         }
         Optional<VerificationResult> result = incode.result(r.getInterviewId());
@@ -259,15 +262,15 @@ public class HelpdeskService {
             return Progress.RESULT_NOT_READY;
         }
         // only one caller judges: any other finds the attempt claimed and just follows its verdict
-        store.claimForJudging(r.getId()).ifPresent(rawId -> recovery.judgeVerified(rawId, result.get()));
-        store.followAttempt(r.getId());
+        store.claimForJudging(r.getId(), by).ifPresent(rawId -> recovery.judgeVerified(rawId, result.get()));
+        store.followAttempt(r.getId(), by);
         return Progress.APPLIED;
     }
 
     /** A reviewer decided a helpdesk case: the agent's page follows (approval: Success, denial: Failed). */
     void caseDecided(@Observes CaseDecided decided) {
         if (decided.kind().policy().agentFollowsCase()) {
-            store.byAttempt(decided.attemptId()).ifPresent(r -> store.followAttempt(r.getId()));
+            store.byAttempt(decided.attemptId()).ifPresent(r -> store.followAttempt(r.getId(), HelpdeskStore.PORTAL));
         }
     }
 
@@ -310,10 +313,10 @@ public class HelpdeskService {
         }
         try {
             mailer.send(to, "Your helpdesk identity check succeeded: reset your sign-in", resetMail(view.get(), r, token, expires));
-            store.note(r.getAttemptId(), r.getDirectoryUserId(), "notification.helpdesk.reset-link", "portal", "OK", to.size() + " address(es)");
+            store.note(r.getAttemptId(), r.getDirectoryUserId(), AuditType.NOTIFICATION_HELPDESK_RESET_LINK, HelpdeskStore.PORTAL, AuditOutcome.OK, to.size() + " address(es)");
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Helpdesk reset link not sent for request {0}: {1}", new Object[] {requestId, e.getClass().getSimpleName()});
-            store.note(r.getAttemptId(), r.getDirectoryUserId(), "notification.helpdesk.reset-link", "portal", "ERROR", e.getClass().getSimpleName());
+            store.note(r.getAttemptId(), r.getDirectoryUserId(), AuditType.NOTIFICATION_HELPDESK_RESET_LINK, HelpdeskStore.PORTAL, AuditOutcome.ERROR, e.getClass().getSimpleName());
             return new ResetLinkOutcome(false, "The reset link could not be emailed just now. Try again in a minute.");
         }
         return new ResetLinkOutcome(true, "The reset link is on its way to the employee's " + to.size() + " address(es). It works once, until "

@@ -1,5 +1,8 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditEvent;
 import io.recoveryportal.audit.AuditLog;
 import io.recoveryportal.recovery.Attempt;
@@ -25,6 +28,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class HelpdeskStore {
+
+    /** The portal itself: a result it fetched, a status it followed, a request it gave up. */
+    public static final Actor PORTAL = Actor.system("portal");
 
     @PersistenceContext(unitName = "portal")
     EntityManager em;
@@ -58,14 +64,14 @@ public class HelpdeskStore {
         HelpdeskRequest r = new HelpdeskRequest(attempt.getId(), agentId, agentName, ticket, attempt.getDirectoryUserId(), employee,
                 attempt.proofing().interviewId(), now());
         em.persist(r);
-        record(attempt, "helpdesk.link.sent", "staff:" + agentId, "OK", "interview " + attempt.proofing().interviewId()
+        record(attempt, AuditType.HELPDESK_LINK_SENT, Actor.staff(agentId), AuditOutcome.OK, "interview " + attempt.proofing().interviewId()
                 + (ticket == null ? "" : "; ticket " + ticket) + "; action=" + attempt.getRequestedAction());
         return r;
     }
 
     /** An audit event about a request, or about an agent's try that made none ({@code attemptId} null). */
     @Transactional
-    public void note(Long attemptId, String directoryUserId, String type, String actor, String outcome, String detail) {
+    public void note(Long attemptId, String directoryUserId, AuditType type, Actor actor, AuditOutcome outcome, String detail) {
         audit.record(new AuditEvent(now(), type, actor, attemptId, directoryUserId, outcome, detail));
     }
 
@@ -109,10 +115,11 @@ public class HelpdeskStore {
     /**
      * Claims the request's attempt for judging a result fetched from Incode: VERIFYING → VERIFIED under a new key,
      * returned raw for the judging steps and then forgotten (nobody else ever holds it). Empty when the attempt is
-     * elsewhere, expired, or another request got there first, so a result is judged at most once.
+     * elsewhere, expired, or another request got there first, so a result is judged at most once. {@code by}: Incode's
+     * webhook, or the portal when the agent asked.
      */
     @Transactional
-    public Optional<String> claimForJudging(long requestId) {
+    public Optional<String> claimForJudging(long requestId, Actor by) {
         Attempt a = attemptOf(requestId);
         if (a == null || !a.getKind().policy().resultFetchedByPortal() || a.getState() != State.VERIFYING || a.isExpired(now())) {
             return Optional.empty();
@@ -120,16 +127,16 @@ public class HelpdeskStore {
         String raw = OpaqueTokens.generate();
         a.rekey(OpaqueTokens.hash(raw));
         a.moveTo(State.VERIFYING, State.VERIFIED, now());
-        record(a, "verification.result.fetched", "portal", "OK", "interview " + a.proofing().interviewId() + " finished at Incode");
+        record(a, AuditType.VERIFICATION_RESULT_FETCHED, by, AuditOutcome.OK, "interview " + a.proofing().interviewId() + " finished at Incode");
         return flushed(raw);
     }
 
     /** The request moves forward to {@code next} if it may (audited when it does). */
     @Transactional
-    public HelpdeskStatus advance(long requestId, HelpdeskStatus next, Instant at, String why) {
+    public HelpdeskStatus advance(long requestId, HelpdeskStatus next, Instant at, String why, Actor by) {
         HelpdeskRequest r = em.find(HelpdeskRequest.class, requestId);
         if (r.advance(next, at)) {
-            record(em.find(Attempt.class, r.getAttemptId()), "helpdesk.status", "portal", next.name(), why);
+            record(em.find(Attempt.class, r.getAttemptId()), AuditType.HELPDESK_STATUS, by, AuditOutcome.of(next), why);
         }
         return r.getStatus();
     }
@@ -139,12 +146,12 @@ public class HelpdeskStore {
      * gives it up when the attempt expired before a verdict.
      */
     @Transactional
-    public HelpdeskStatus followAttempt(long requestId) {
+    public HelpdeskStatus followAttempt(long requestId, Actor by) {
         HelpdeskRequest r = em.find(HelpdeskRequest.class, requestId);
         Attempt a = em.find(Attempt.class, r.getAttemptId());
         Optional<HelpdeskStatus> verdict = HelpdeskStatus.of(a.getState());
         if (verdict.isPresent()) {
-            return advance(requestId, verdict.get(), now(), "attempt " + a.getState());
+            return advance(requestId, verdict.get(), now(), "attempt " + a.getState(), by);
         }
         if (a.getState() == State.VERIFYING && a.isExpired(now())) {
             return giveUp(r, a, "The employee did not finish the identity check in time.");
@@ -168,7 +175,7 @@ public class HelpdeskStore {
             return r.getStatus();
         }
         r.givenUp(why, now());
-        record(a, "helpdesk.status", "portal", HelpdeskStatus.FAILED.name(), why);
+        record(a, AuditType.HELPDESK_STATUS, PORTAL, AuditOutcome.FAILED, why);
         return r.getStatus();
     }
 
@@ -177,14 +184,14 @@ public class HelpdeskStore {
      * and its attempt can still be reset. False, with nothing changed, otherwise.
      */
     @Transactional
-    public boolean resetLinkSent(long requestId, String tokenHash, Instant expires, String actor) {
+    public boolean resetLinkSent(long requestId, String tokenHash, Instant expires, Actor actor) {
         HelpdeskRequest r = em.find(HelpdeskRequest.class, requestId);
         Attempt a = em.find(Attempt.class, r.getAttemptId());
         if (r.getStatus() != HelpdeskStatus.SUCCESS || !RequestView.resettable(a, now())) {
             return false;
         }
         r.resetLinkSent(tokenHash, now(), expires);
-        record(a, "helpdesk.reset-link.sent", actor, "OK", "usable once until " + expires);
+        record(a, AuditType.HELPDESK_RESET_LINK_SENT, actor, AuditOutcome.OK, "usable once until " + expires);
         return flushed(true).orElse(false);
     }
 
@@ -215,7 +222,7 @@ public class HelpdeskStore {
         a.rekey(OpaqueTokens.hash(raw));
         a.extendUntil(now().plus(lifetime));
         r.resetLinkUsed(now());
-        record(a, "helpdesk.reset-link.opened", "helpdesk-caller", "OK", "attempt handed to the employee's browser");
+        record(a, AuditType.HELPDESK_RESET_LINK_OPENED, Actor.person("helpdesk-caller"), AuditOutcome.OK, "attempt handed to the employee's browser");
         return flushed(raw);
     }
 
@@ -242,7 +249,7 @@ public class HelpdeskStore {
         }
     }
 
-    private void record(Attempt a, String type, String actor, String outcome, String detail) {
+    private void record(Attempt a, AuditType type, Actor actor, AuditOutcome outcome, String detail) {
         audit.record(new AuditEvent(now(), type, actor, a.getId(), a.getDirectoryUserId(), outcome, detail));
     }
 

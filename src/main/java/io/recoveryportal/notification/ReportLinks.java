@@ -1,5 +1,8 @@
 package io.recoveryportal.notification;
 
+import io.recoveryportal.audit.Actor;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.audit.AuditEvent;
 import io.recoveryportal.audit.AuditLog;
 import io.recoveryportal.recovery.ReturningDevices;
@@ -48,13 +51,13 @@ public class ReportLinks {
         find(token).ifPresent(l -> {
             l.use(now);
             int forgotten = devices.forgetAll(l.getDirectoryUserId());
-            audit.record(new AuditEvent(now, "alert.reported-not-me", "account-owner", l.getAttemptId(),
-                    l.getDirectoryUserId(), "ALERT", "account disabled and sessions revoked; " + forgotten + " remembered browser(s) forgotten"));
+            audit.record(new AuditEvent(now, AuditType.ALERT_REPORTED_NOT_ME, Actor.person("account-owner"), l.getAttemptId(),
+                    l.getDirectoryUserId(), AuditOutcome.ALERT, "account disabled and sessions revoked; " + forgotten + " remembered browser(s) forgotten"));
         });
     }
 
     @Transactional
-    public void audit(long attemptId, String userId, String type, String outcome, String detail) {
-        audit.record(new AuditEvent(Instant.now(), type, "portal", attemptId, userId, outcome, detail));
+    public void audit(long attemptId, String userId, AuditType type, AuditOutcome outcome, String detail) {
+        audit.record(new AuditEvent(Instant.now(), type, Actor.system("portal"), attemptId, userId, outcome, detail));
     }
 }

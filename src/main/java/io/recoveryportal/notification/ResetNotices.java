@@ -1,5 +1,7 @@
 package io.recoveryportal.notification;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.reset.AccountReset;
@@ -61,10 +63,10 @@ public class ResetNotices {
                 + "The link works once, for " + linkLifetime.toDays() + " days. We will never ask you for your password.\n";
         try {
             mailer.send(account.notificationAddresses(), "Your work account was recovered", body);
-            links.audit(attemptId, account.id(), "notification.sent", "OK", account.notificationAddresses().size() + " address(es)");
+            links.audit(attemptId, account.id(), AuditType.NOTIFICATION_SENT, AuditOutcome.OK, account.notificationAddresses().size() + " address(es)");
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Reset notice could not be sent for attempt {0}: {1}", new Object[] {attemptId, e.getMessage()});
-            links.audit(attemptId, account.id(), "notification.failed", "ERROR", e.getClass().getSimpleName());
+            links.audit(attemptId, account.id(), AuditType.NOTIFICATION_FAILED, AuditOutcome.ERROR, e.getClass().getSimpleName());
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -30,11 +31,14 @@ public class Migrations {
 
     /** Also used by the repository tests, so they run exactly the migrations production runs. */
     public static MigrateResult migrate(DataSource ds) {
+        return configuration(ds).load().migrate();
+    }
+
+    /** Where the migrations are and how they run; the migration tests stop it at an earlier version to write old rows. */
+    public static FluentConfiguration configuration(DataSource ds) {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(ds)
                 .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
+                .failOnMissingLocations(true);
     }
 }

@@ -1,11 +1,14 @@
 package io.recoveryportal.recovery;
 
+import io.recoveryportal.audit.Actor;
+import io.recoveryportal.audit.AuditType;
+
 /** A new hire's activation: an invited, still disabled account, enabled by the credential step. */
 final class ActivationPolicy implements KindPolicy {
 
     @Override
-    public String actor() {
-        return "new-hire";
+    public Actor actor() {
+        return Actor.person("new-hire");
     }
 
     @Override
@@ -29,13 +32,18 @@ final class ActivationPolicy implements KindPolicy {
     }
 
     @Override
-    public String stepAuditPrefix() {
-        return "activation.";
+    public AuditType passwordAuditType() {
+        return AuditType.ACTIVATION_PASSWORD;
     }
 
     @Override
-    public String completedAuditType() {
-        return "activation.completed";
+    public AuditType mfaAuditType() {
+        return AuditType.ACTIVATION_MFA;
+    }
+
+    @Override
+    public AuditType completedAuditType() {
+        return AuditType.ACTIVATION_COMPLETED;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.recoveryportal.recovery;
 
+import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditEvent;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.audit.AuditLog;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.security.OpaqueTokens;
@@ -46,9 +49,9 @@ public class AttemptStore {
     }
 
     @Transactional
-    public Attempt create(Attempt attempt, String auditType, String detail) {
+    public Attempt create(Attempt attempt, AuditType auditType, String detail) {
         attempts.add(attempt);
-        record(attempt, auditType, "OK", detail);
+        record(attempt, auditType, AuditOutcome.OK, detail);
         return attempt;
     }
 
@@ -74,22 +77,22 @@ public class AttemptStore {
      */
     @Transactional
     public Optional<Attempt> transition(String rawId, State expected, State next, Consumer<Attempt> change,
-            String auditType, String outcome, String detail) {
+            AuditType auditType, AuditOutcome outcome, String detail) {
         return transition(find(rawId), expected, next, change, auditType, outcome, detail);
     }
 
     /**
-     * As {@link #transition(String, State, State, Consumer, String, String, String)}, for an attempt the server
+     * As {@link #transition(String, State, State, Consumer, AuditType, AuditOutcome, String)}, for an attempt the server
      * found itself (the reconciliation), by its database id.
      */
     @Transactional
     public Optional<Attempt> transition(long id, State expected, State next, Consumer<Attempt> change,
-            String auditType, String outcome, String detail) {
+            AuditType auditType, AuditOutcome outcome, String detail) {
         return transition(attempts.findById(id), expected, next, change, auditType, outcome, detail);
     }
 
     private Optional<Attempt> transition(Optional<Attempt> found, State expected, State next, Consumer<Attempt> change,
-            String auditType, String outcome, String detail) {
+            AuditType auditType, AuditOutcome outcome, String detail) {
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -134,7 +137,7 @@ public class AttemptStore {
         Optional<Attempt> found = attempts.findById(id).filter(a -> AttemptRepository.inDoubt(a, claimedBefore, checkedBefore));
         found.ifPresent(a -> {
             a.resetChecked(now());
-            record(a, "reset.check.started", "OK", null);
+            record(a, AuditType.RESET_CHECK_STARTED, AuditOutcome.OK, null);
             flush();
         });
         return found;
@@ -181,28 +184,28 @@ public class AttemptStore {
         Attempt a = current.get();
         Attempt e = earlier.get();
         e.moveTo(State.APPROVED, State.EXPIRED, now());
-        record(e, "review.approval.carried-over", "SUPERSEDED", "approval of case " + e.getCaseReference() + " moved to attempt " + a.getId());
+        record(e, AuditType.REVIEW_APPROVAL_CARRIED_OVER, AuditOutcome.SUPERSEDED, "approval of case " + e.getCaseReference() + " moved to attempt " + a.getId());
         a.moveTo(State.VERIFIED, State.APPROVED, now());
         change.accept(a);
         // the approval keeps its own time and window: coming back again does not extend it
         a.decided(e.getDecidedAt());
         a.extendUntil(e.getExpiresAt());
-        record(a, "review.approval.carried-over", "APPROVED", "same identity and account as approved case " + e.getCaseReference());
+        record(a, AuditType.REVIEW_APPROVAL_CARRIED_OVER, AuditOutcome.APPROVED, "same identity and account as approved case " + e.getCaseReference());
         flush();
         return true;
     }
 
     @Transactional
-    public void audit(Attempt a, String type, String outcome, String detail) {
+    public void audit(Attempt a, AuditType type, AuditOutcome outcome, String detail) {
         record(a, type, outcome, detail);
     }
 
-    private void record(Attempt a, String type, String outcome, String detail) {
+    private void record(Attempt a, AuditType type, AuditOutcome outcome, String detail) {
         audit.record(new AuditEvent(now(), type, actorFor(a), a.getId(), a.getDirectoryUserId(), outcome, detail));
     }
 
     /** Who the audit trail names for a step of this attempt. */
-    static String actorFor(Attempt a) {
+    static Actor actorFor(Attempt a) {
         return a.getKind().policy().actor();
     }
 

@@ -1,11 +1,13 @@
 package io.recoveryportal.recovery;
 
+import io.recoveryportal.audit.Actor;
+
 /** A verification a helpdesk agent asked for: the result comes server to server, and the agent follows it. */
 final class HelpdeskPolicy implements KindPolicy {
 
     @Override
-    public String actor() {
-        return "helpdesk-caller";
+    public Actor actor() {
+        return Actor.person("helpdesk-caller");
     }
 
     @Override

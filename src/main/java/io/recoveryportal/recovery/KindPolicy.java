@@ -1,5 +1,8 @@
 package io.recoveryportal.recovery;
 
+import io.recoveryportal.audit.Actor;
+import io.recoveryportal.audit.AuditType;
+
 /**
  * What differs between the kinds of attempt, in one place per kind: the defaults here are self-service recovery's,
  * and {@link ActivationPolicy} and {@link HelpdeskPolicy} say where a new hire's activation and a helpdesk request
@@ -8,8 +11,8 @@ package io.recoveryportal.recovery;
 public interface KindPolicy {
 
     /** Who the audit trail names for the person's own steps. */
-    default String actor() {
-        return "employee";
+    default Actor actor() {
+        return Actor.person("employee");
     }
 
     /**
@@ -50,14 +53,19 @@ public interface KindPolicy {
         return false;
     }
 
-    /** The prefix of the audit types of the credential steps: "reset.password", "activation.mfa". */
-    default String stepAuditPrefix() {
-        return "reset.";
+    /** The audit type of the password step. */
+    default AuditType passwordAuditType() {
+        return AuditType.RESET_PASSWORD;
+    }
+
+    /** The audit type of the MFA step (for a new hire, the day-one pass). */
+    default AuditType mfaAuditType() {
+        return AuditType.RESET_MFA;
     }
 
     /** The audit type of the attempt's completion. */
-    default String completedAuditType() {
-        return "recovery.completed";
+    default AuditType completedAuditType() {
+        return AuditType.RECOVERY_COMPLETED;
     }
 
     /** The configuration keys of the Temporary Access Pass this kind issues ({@code .lifetime-minutes}, {@code .usable-once}). */

@@ -1,5 +1,7 @@
 package io.recoveryportal.recovery;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.lookup.DirectoryUnavailableException;
@@ -125,7 +127,7 @@ public class RecoveryService {
         a.moveTo(State.STARTED, State.VERIFYING, store.now());
         a.awaitCallback(OpaqueTokens.hash(pending.state()), pending.nonce(), pending.codeVerifier());
         String face = returning.isPresent() ? "; face re-authentication (returning device)" : "";
-        store.create(a, eligibility.refusal() == null ? "recovery.started" : "recovery.started.refused",
+        store.create(a, eligibility.refusal() == null ? AuditType.RECOVERY_STARTED : AuditType.RECOVERY_STARTED_REFUSED,
                 (eligibility.refusal() == null ? "action=" + action : "refused: " + eligibility.refusal().text() + "; action=" + action) + face);
         return new Redirect(pending.authorizationUri(), rawId);
     }
@@ -213,7 +215,7 @@ public class RecoveryService {
                 pending[0] = awaited == null ? new PendingVerification(null, "", null, null)
                         : new PendingVerification(null, stateMatches(awaited, state) ? state : "", awaited.nonce(), awaited.codeVerifier());
                 a.forgetPendingRequest();
-            }, "verification.callback", retry ? "RETRY" : "OK", null);
+            }, AuditType.VERIFICATION_CALLBACK, retry ? AuditOutcome.RETRY : AuditOutcome.OK, null);
         } catch (AttemptStore.ConcurrentStepException e) {
             return Verdict.INVALID;
         }
@@ -236,7 +238,7 @@ public class RecoveryService {
             // (the state matched, or the relying party would have refused the callback before reaching Incode)
             Optional<Attempt> waiting = store.transition(rawAttemptId, State.VERIFIED, State.VERIFYING,
                     a -> a.awaitCallback(OpaqueTokens.hash(pending.state()), pending.nonce(), pending.codeVerifier()),
-                    "verification.unreachable", reason.name(), e.getMessage());
+                    AuditType.VERIFICATION_UNREACHABLE, AuditOutcome.of(reason), e.getMessage());
             return waiting.isPresent() ? Verdict.RETRY : Verdict.INVALID;
         }
         boolean cancelled = reason == VerificationFailedException.Reason.CANCELLED;
@@ -244,7 +246,7 @@ public class RecoveryService {
                 || reason == VerificationFailedException.Reason.TIMEOUT
                 || retry && reason == VerificationFailedException.Reason.CODE_REJECTED;
         finish(rawAttemptId, cancelled ? State.CANCELLED : interrupted ? State.INTERRUPTED : State.FAILED, a -> { },
-                interrupted ? "verification.interrupted" : "verification.failed", reason.name(), e.getMessage());
+                interrupted ? AuditType.VERIFICATION_INTERRUPTED : AuditType.VERIFICATION_FAILED, AuditOutcome.of(reason), e.getMessage());
         return cancelled ? Verdict.CANCELLED : interrupted ? Verdict.UNAVAILABLE : Verdict.FAILED;
     }
 
@@ -297,23 +299,23 @@ public class RecoveryService {
         String rules = match == null ? null : match.rules().stream().map(r -> r.rule() + "=" + r.status() + ": " + r.explanation())
                 .collect(Collectors.joining("\n"));
         if (j instanceof Verdicts.Refused) {
-            finish(rawId, State.FAILED, proofed, "verification.refused", "REFUSED",
+            finish(rawId, State.FAILED, proofed, AuditType.VERIFICATION_REFUSED, AuditOutcome.REFUSED,
                     attempt.getRefusalReason() == null ? null : attempt.getRefusalReason().words());
             return Verdict.FAILED;
         }
         if (j instanceof Verdicts.Failed) {
-            finish(rawId, State.FAILED, proofed, "verification.failed", "FAIL", "auth_overall_status FAIL");
+            finish(rawId, State.FAILED, proofed, AuditType.VERIFICATION_FAILED, AuditOutcome.FAIL, "auth_overall_status FAIL");
             return Verdict.FAILED;
         }
         if (j instanceof Verdicts.AccountChanged) {
-            finish(rawId, State.FAILED, proofed, "verification.refused", "REFUSED", attempt.getKind().policy().accountChangedWords());
+            finish(rawId, State.FAILED, proofed, AuditType.VERIFICATION_REFUSED, AuditOutcome.REFUSED, attempt.getKind().policy().accountChangedWords());
             return Verdict.FAILED;
         }
         if (j instanceof Verdicts.Approved) {
             return Verdict.APPROVED;
         }
         if (j instanceof Verdicts.Matched) {
-            finish(rawId, State.MATCHED, proofed.andThen(a -> a.recordMatch(Outcome.MATCH, rules)), "matching.matched", "MATCH", null);
+            finish(rawId, State.MATCHED, proofed.andThen(a -> a.recordMatch(Outcome.MATCH, rules)), AuditType.MATCHING_MATCHED, AuditOutcome.MATCH, null);
             return Verdict.MATCHED;
         }
         if (j instanceof Verdicts.Escalate e) {
@@ -352,12 +354,12 @@ public class RecoveryService {
             a.recordMatch(rules == null ? null : Outcome.REVIEW, rules);
             a.keepEvidence(result.fullName(), result.givenName(), result.birthdate(), reference);
             a.escalated(category, reason, highRisk, store.now(), settings.caseLifetime());
-        }, "review.case.opened", "ESCALATED", reason + "; case " + reference);
+        }, AuditType.REVIEW_CASE_OPENED, AuditOutcome.ESCALATED, reason + "; case " + reference);
         // committed: reviewers may now be told
         opened.ifPresent(a -> caseOpened.fire(new CaseOpened(a.getId(), reference, a.getKind(), category, a.isHighRisk())));
     }
 
-    private Optional<Attempt> finish(String rawId, State next, java.util.function.Consumer<Attempt> change, String type, String outcome, String detail) {
+    private Optional<Attempt> finish(String rawId, State next, java.util.function.Consumer<Attempt> change, AuditType type, AuditOutcome outcome, String detail) {
         return store.transition(rawId, State.VERIFIED, next, change, type, outcome, detail);
     }
 

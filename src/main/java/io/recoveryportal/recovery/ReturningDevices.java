@@ -1,6 +1,8 @@
 package io.recoveryportal.recovery;
 
 import io.recoveryportal.audit.AuditEvent;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.audit.AuditLog;
 import io.recoveryportal.security.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,8 +72,8 @@ public class ReturningDevices {
         String token = OpaqueTokens.generate();
         em.persist(new ReturningDevice(OpaqueTokens.hash(token), attempt.getDirectoryUserId(), attempt.proofing().identityId(),
                 attempt.getId(), now, now.plus(window)));
-        audit.record(new AuditEvent(now, "recovery.device.remembered", AttemptStore.actorFor(attempt), attempt.getId(),
-                attempt.getDirectoryUserId(), "OK", "this browser may use face re-authentication until " + now.plus(window)));
+        audit.record(new AuditEvent(now, AuditType.RECOVERY_DEVICE_REMEMBERED, AttemptStore.actorFor(attempt), attempt.getId(),
+                attempt.getDirectoryUserId(), AuditOutcome.OK, "this browser may use face re-authentication until " + now.plus(window)));
         return token;
     }
 

@@ -1,5 +1,7 @@
 package io.recoveryportal.reset;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.lookup.DirectoryOutcomeUnknownException;
@@ -54,8 +56,6 @@ public class ResetService {
     private static final int RECONCILE_BATCH = 50;
     private static final String REFUSED_HERE = "The directory did not allow this change to be made here. Nothing else "
             + "was changed. Please contact your IT helpdesk to finish your recovery.";
-    private static final String PASSWORD_STEP = "password";
-    private static final String MFA_STEP = "mfa";
 
     @Inject
     AttemptStore store;
@@ -136,27 +136,27 @@ public class ResetService {
         Attempt a = claim.attempt();
         DirectoryAccount acc = claim.account();
         State back = claim.back();
-        String type = type(a, PASSWORD_STEP);
+        AuditType type = a.getKind().policy().passwordAuditType();
         try {
             PasswordChange change = directory.setPassword(acc.id(), password);
             if (!change.accepted()) {
-                release(a, back, type, "REFUSED_BY_DIRECTORY", null);
+                release(a, back, type, AuditOutcome.REFUSED_BY_DIRECTORY, null);
                 return new Refused(change.refusalReason());
             }
             if (a.getKind().policy().activatesAccount()) {
                 directory.setEnabled(acc.id(), true);
             }
         } catch (DirectoryOutcomeUnknownException e) {
-            store.audit(a, type, "OUTCOME_UNKNOWN", e.getMessage());
+            store.audit(a, type, AuditOutcome.OUTCOME_UNKNOWN, e.getMessage());
             if (passwordVerdict(a, acc.id(), false) == Verdict.APPLIED) {
                 return finish(a, acc, back, null, "confirmed by reading the directory after an unanswered write");
             }
             return markInDoubt(a, type);
         } catch (DirectoryUnavailableException e) {
-            release(a, back, type, "UNAVAILABLE", e.getMessage());
+            release(a, back, type, AuditOutcome.UNAVAILABLE, e.getMessage());
             return new Unavailable();
         } catch (DirectoryRefusedException e) {
-            release(a, back, type, "REFUSED_BY_DIRECTORY", e.getMessage());
+            release(a, back, type, AuditOutcome.REFUSED_BY_DIRECTORY, e.getMessage());
             return new Refused(REFUSED_HERE);
         }
         return finish(a, acc, back, null, null);
@@ -174,7 +174,7 @@ public class ResetService {
         Attempt a = claim.attempt();
         DirectoryAccount acc = claim.account();
         State back = claim.back();
-        String type = type(a, MFA_STEP);
+        AuditType type = a.getKind().policy().mfaAuditType();
         TemporaryAccessPass pass;
         List<SignInMethod> doomed;
         try {
@@ -182,7 +182,7 @@ public class ResetService {
             if (kind.activatesAccount()) {
                 directory.setEnabled(acc.id(), true);
                 pass = directory.issueTemporaryAccessPass(acc.id(), settings.tapLifetime(kind), settings.tapUsableOnce(kind));
-                store.audit(a, "activation.enabled", "OK", "account enabled; temporary access pass issued for "
+                store.audit(a, AuditType.ACTIVATION_ENABLED, AuditOutcome.OK, "account enabled; temporary access pass issued for "
                         + settings.tapLifetime(kind).toMinutes() + " min");
                 return finish(a, acc, back, pass, null);
             }
@@ -196,15 +196,15 @@ public class ResetService {
         } catch (DirectoryUnavailableException e) {
             // no pass in hand, so no method was removed yet (an old pass perhaps, and perhaps a new one was issued
             // that nobody holds: the next try replaces it); the person tries again
-            String outcome = e instanceof DirectoryOutcomeUnknownException ? "OUTCOME_UNKNOWN" : "UNAVAILABLE";
+            AuditOutcome outcome = e instanceof DirectoryOutcomeUnknownException ? AuditOutcome.OUTCOME_UNKNOWN : AuditOutcome.UNAVAILABLE;
             release(a, back, type, outcome, e.getMessage() + "; " + passSinceClaim(a, acc.id()));
             return new Unavailable();
         } catch (DirectoryRefusedException e) {
-            release(a, back, type, "REFUSED_BY_DIRECTORY", e.getMessage());
+            release(a, back, type, AuditOutcome.REFUSED_BY_DIRECTORY, e.getMessage());
             return new Refused(REFUSED_HERE);
         }
         List<MethodKind> notRemoved = removeAfterPass(a, acc.id(), doomed);
-        store.audit(a, "reset.mfa.detail", notRemoved.isEmpty() ? "OK" : "PARTIAL", "temporary access pass issued for "
+        store.audit(a, AuditType.RESET_MFA_DETAIL, notRemoved.isEmpty() ? AuditOutcome.OK : AuditOutcome.PARTIAL, "temporary access pass issued for "
                 + settings.tapLifetime(a.getKind().policy()).toMinutes() + " min; " + (notRemoved.isEmpty() ? "removed " + kindsOf(doomed)
                         : "could not remove " + notRemoved + " of " + kindsOf(doomed)));
         return finish(a, acc, back, pass, null, notRemoved);
@@ -252,7 +252,7 @@ public class ResetService {
         State back = returnState(a);
         boolean settled = a.resetProgress().startedAt() == null || !now.isBefore(a.resetProgress().startedAt().plus(timeout));
         boolean password = isPasswordStep(a);
-        String type = type(a, password ? PASSWORD_STEP : MFA_STEP);
+        AuditType type = stepType(a, password);
         Verdict verdict = password ? passwordVerdict(a, a.getDirectoryUserId(), settled) : mfaVerdict(a, settled);
         Optional<DirectoryAccount> acc = verdict == Verdict.APPLIED || verdict == Verdict.STARTED ? account(a) : Optional.empty();
         switch (verdict) {
@@ -268,15 +268,15 @@ public class ResetService {
                 if (acc.isEmpty()) {
                     return true;
                 }
-                release(a, back, type, "INTERRUPTED", "a temporary access pass was issued after the claim; "
+                release(a, back, type, AuditOutcome.INTERRUPTED, "a temporary access pass was issued after the claim; "
                         + "sign-in methods may have been removed; the person may reset again");
                 if (!a.getKind().policy().activatesAccount()) {
                     revoke(a, acc.get());
                     done.fire(new ResetDone(a.getId(), a.getKind(), acc.get(), "sign-in methods (MFA)"));
                 }
             }
-            case NOT_APPLIED -> release(a, back, type, "NOT_CHANGED", "the directory shows no change since the claim");
-            case IN_DOUBT -> store.audit(a, "reset.check", "IN_DOUBT", "no change seen yet; will read again");
+            case NOT_APPLIED -> release(a, back, type, AuditOutcome.NOT_CHANGED, "the directory shows no change since the claim");
+            case IN_DOUBT -> store.audit(a, AuditType.RESET_CHECK, AuditOutcome.IN_DOUBT, "no change seen yet; will read again");
         }
         return true;
     }
@@ -340,7 +340,7 @@ public class ResetService {
             directory.removeMethods(userId, doomed);
             return List.of();
         } catch (DirectoryUnavailableException | DirectoryRefusedException e) {
-            store.audit(a, "reset.mfa.remove", e instanceof DirectoryOutcomeUnknownException ? "OUTCOME_UNKNOWN" : "ERROR", e.getMessage());
+            store.audit(a, AuditType.RESET_MFA_REMOVE, e instanceof DirectoryOutcomeUnknownException ? AuditOutcome.OUTCOME_UNKNOWN : AuditOutcome.ERROR, e.getMessage());
         }
         try {
             List<SignInMethod> left = directory.methods(userId);
@@ -368,8 +368,8 @@ public class ResetService {
             revoke(a, acc);
         }
         Consumer<Attempt> part = password ? Attempt::passwordDone : Attempt::mfaDone;
-        String type = type(a, password ? PASSWORD_STEP : MFA_STEP);
-        String completed = a.getKind().policy().completedAuditType();
+        AuditType type = stepType(a, password);
+        AuditType completed = a.getKind().policy().completedAuditType();
         Attempt recorded;
         try {
             recorded = recordStep(a, back, part, type, completed, detail);
@@ -386,23 +386,23 @@ public class ResetService {
     }
 
     /** Records the step, and the attempt's completion when nothing else was asked for; null if it was recorded already. */
-    private Attempt recordStep(Attempt a, State back, Consumer<Attempt> part, String type, String completed, String detail) {
-        return store.transition(a.getId(), State.RESETTING, State.RESETTING, part, type, "OK", detail)
+    private Attempt recordStep(Attempt a, State back, Consumer<Attempt> part, AuditType type, AuditType completed, String detail) {
+        return store.transition(a.getId(), State.RESETTING, State.RESETTING, part, type, AuditOutcome.OK, detail)
                 // a step slower than the claim timeout may find that the reconciliation saw nothing yet and handed
                 // the attempt back: the change is made all the same, so it is recorded from there
                 .or(() -> store.transition(a.getId(), back, State.RESETTING, x -> {
                     x.resetStarted(store.now());
                     part.accept(x);
-                }, type, "OK", "recorded after the reconciliation had handed the attempt back"))
+                }, type, AuditOutcome.OK, "recorded after the reconciliation had handed the attempt back"))
                 .map(x -> x.allRequestedDone()
-                        ? store.transition(x.getId(), State.RESETTING, State.COMPLETED, y -> y.completed(store.now()), completed, "OK", null).orElse(x)
-                        : store.transition(x.getId(), State.RESETTING, back, y -> { }, "reset.part-done", "OK", null).orElse(x))
+                        ? store.transition(x.getId(), State.RESETTING, State.COMPLETED, y -> y.completed(store.now()), completed, AuditOutcome.OK, null).orElse(x)
+                        : store.transition(x.getId(), State.RESETTING, back, y -> { }, AuditType.RESET_PART_DONE, AuditOutcome.OK, null).orElse(x))
                 .orElse(null);
     }
 
     /** Leaves the attempt RESETTING, in doubt: the reconciliation reads the directory again later. */
-    private Outcome markInDoubt(Attempt a, String type) {
-        store.transition(a.getId(), State.RESETTING, State.RESETTING, x -> x.resetChecked(store.now()), type, "IN_DOUBT",
+    private Outcome markInDoubt(Attempt a, AuditType type) {
+        store.transition(a.getId(), State.RESETTING, State.RESETTING, x -> x.resetChecked(store.now()), type, AuditOutcome.IN_DOUBT,
                 "the directory does not show the change yet; it may still arrive");
         return new InDoubt();
     }
@@ -439,8 +439,8 @@ public class ResetService {
         return a.getRequestedAction() != Attempt.RequestedAction.PASSWORD && !a.resetProgress().mfaIsDone() && !isPasswordStep(a);
     }
 
-    private static String type(Attempt a, String step) {
-        return a.getKind().policy().stepAuditPrefix() + step;
+    private static AuditType stepType(Attempt a, boolean password) {
+        return password ? a.getKind().policy().passwordAuditType() : a.getKind().policy().mfaAuditType();
     }
 
     private static State returnState(Attempt a) {
@@ -475,17 +475,17 @@ public class ResetService {
             return Claim.not(early.get());
         }
         try {
-            return store.transition(rawId, a.getState(), State.RESETTING, x -> x.resetStarted(store.now()), "reset.claimed", "OK", null)
+            return store.transition(rawId, a.getState(), State.RESETTING, x -> x.resetStarted(store.now()), AuditType.RESET_CLAIMED, AuditOutcome.OK, null)
                     .map(x -> new Claim(x, account.get(), a.getState(), null)).orElseGet(() -> Claim.not(new NotAllowed()));
         } catch (AttemptStore.ConcurrentStepException e) {
             return Claim.not(new NotAllowed());
         } catch (AttemptStore.OtherResetInFlightException e) {
-            store.audit(a, "reset.claimed", "BUSY", "another attempt is resetting this account");
+            store.audit(a, AuditType.RESET_CLAIMED, AuditOutcome.BUSY, "another attempt is resetting this account");
             return Claim.not(new Busy());
         }
     }
 
-    private void release(Attempt a, State back, String type, String outcome, String detail) {
+    private void release(Attempt a, State back, AuditType type, AuditOutcome outcome, String detail) {
         store.transition(a.getId(), State.RESETTING, back, x -> { }, type, outcome, detail);
     }
 
@@ -495,7 +495,7 @@ public class ResetService {
         } catch (RuntimeException e) {
             // the credential change stands; the audit trail says the sign-out is owed
             LOG.log(Level.WARNING, "Session revocation failed after a reset: {0}", e.getMessage());
-            store.audit(a, "reset.revoke-sessions", "ERROR", e.getClass().getSimpleName());
+            store.audit(a, AuditType.RESET_REVOKE_SESSIONS, AuditOutcome.ERROR, e.getClass().getSimpleName());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.recoveryportal.review;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.lookup.DirectoryProfile;
 import io.recoveryportal.lookup.DirectoryRefusedException;
@@ -70,7 +72,7 @@ public class ReviewDesk {
             return new Outcome(true, "The case is yours for " + Durations.text(settings.claimDuration())
                     + ". Nobody else can decide it meanwhile.");
         } catch (ReviewCases.Refused e) {
-            store.note(reference, "review.refused", ReviewStore.actor(r), "REFUSED", "claim: " + e.getMessage());
+            store.note(reference, AuditType.REVIEW_REFUSED, ReviewStore.actor(r), AuditOutcome.REFUSED, "claim: " + e.getMessage());
             return new Outcome(false, e.getMessage());
         }
     }
@@ -85,7 +87,7 @@ public class ReviewDesk {
         try {
             event = store.decide(reference, r, approve, reason, recovery.approvalWindow());
         } catch (ReviewCases.Refused e) {
-            store.note(reference, "review.refused", ReviewStore.actor(r), "REFUSED", "decide: " + e.getMessage());
+            store.note(reference, AuditType.REVIEW_REFUSED, ReviewStore.actor(r), AuditOutcome.REFUSED, "decide: " + e.getMessage());
             return new Outcome(false, e.getMessage());
         }
         if (event.result() != ReviewCases.Result.AWAITING_SECOND_APPROVAL) {

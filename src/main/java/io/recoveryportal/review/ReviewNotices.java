@@ -1,5 +1,8 @@
 package io.recoveryportal.review;
 
+import io.recoveryportal.audit.Actor;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
@@ -26,6 +29,7 @@ import java.util.logging.Logger;
 public class ReviewNotices {
 
     private static final Logger LOG = Logger.getLogger(ReviewNotices.class.getName());
+    private static final Actor SYSTEM = Actor.system(null);
 
     @Inject
     Mailer mailer;
@@ -53,7 +57,7 @@ public class ReviewNotices {
                         + "Reason: " + opened.reason().label() + "\n"
                         + "Risk: " + (opened.highRisk() ? "high (two approvers, the second a senior reviewer)" : "standard") + "\n"
                         + "Decide within: " + Durations.text(settings.sla()) + "\n\n"
-                        + caseLink(opened.reference()) + "\n", "notification.reviewers.new-case"));
+                        + caseLink(opened.reference()) + "\n", AuditType.NOTIFICATION_REVIEWERS_NEW_CASE));
     }
 
     /** Tells reviewers that these cases have waited past the SLA. */
@@ -63,7 +67,7 @@ public class ReviewNotices {
         }
         settings.notifyAddress().ifPresent(to -> references.forEach(ref -> send(ref, List.of(to), "Overdue review case " + ref,
                 "Case " + ref + " has waited longer than " + Durations.text(settings.sla()) + " and is still open.\n"
-                        + "Someone is locked out until it is decided.\n\n" + caseLink(ref) + "\n", "notification.reviewers.overdue")));
+                        + "Someone is locked out until it is decided.\n\n" + caseLink(ref) + "\n", AuditType.NOTIFICATION_REVIEWERS_OVERDUE)));
     }
 
     void caseDecided(@Observes CaseDecided decided) {
@@ -75,7 +79,7 @@ public class ReviewNotices {
             account = directory.findById(decided.directoryUserId());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Decision notice for case {0} not sent: directory unavailable", decided.reference());
-            store.note(decided.reference(), "notification.failed", "system", "ERROR", "directory unavailable for the decision notice");
+            store.note(decided.reference(), AuditType.NOTIFICATION_FAILED, SYSTEM, AuditOutcome.ERROR, "directory unavailable for the decision notice");
             return;
         }
         if (account.isEmpty()) {
@@ -93,20 +97,20 @@ public class ReviewNotices {
                         + decided.reference() + ".\n\nIf you did not ask for this, tell the helpdesk too.\n";
         send(decided.reference(), account.get().notificationAddresses(),
                 approved ? "Your account recovery was approved" : "Your account recovery request", body,
-                approved ? "notification.employee.approved" : "notification.employee.denied");
+                approved ? AuditType.NOTIFICATION_EMPLOYEE_APPROVED : AuditType.NOTIFICATION_EMPLOYEE_DENIED);
     }
 
     private String caseLink(String reference) {
         return config.baseUrl() + "/review/case.xhtml?ref=" + reference;
     }
 
-    private void send(String reference, List<String> to, String subject, String body, String auditType) {
+    private void send(String reference, List<String> to, String subject, String body, AuditType auditType) {
         try {
             mailer.send(to, subject, body);
-            store.note(reference, auditType, "system", "OK", to.size() + " address(es)");
+            store.note(reference, auditType, SYSTEM, AuditOutcome.OK, to.size() + " address(es)");
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Review notice for case {0} could not be sent: {1}", new Object[] {reference, e.getClass().getSimpleName()});
-            store.note(reference, auditType, "system", "ERROR", e.getClass().getSimpleName());
+            store.note(reference, auditType, SYSTEM, AuditOutcome.ERROR, e.getClass().getSimpleName());
         }
     }
 }

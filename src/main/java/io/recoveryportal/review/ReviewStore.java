@@ -1,5 +1,8 @@
 package io.recoveryportal.review;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditEvent;
 import io.recoveryportal.audit.AuditLog;
 import io.recoveryportal.recovery.Attempt;
@@ -21,8 +24,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReviewStore {
 
-    static final String RETENTION_ACTOR = "system:retention";
-    static final String SLA_ACTOR = "system:sla";
+    static final Actor RETENTION_ACTOR = Actor.system("retention");
+    static final Actor SLA_ACTOR = Actor.system("sla");
 
     @Inject
     ReviewCases cases;
@@ -78,11 +81,11 @@ public class ReviewStore {
      * given, is audited as having opened the case: the page shows personal data.
      */
     @Transactional
-    public Optional<CaseFile> read(String reference, String viewer) {
+    public Optional<CaseFile> read(String reference, Actor viewer) {
         Optional<Attempt> found = cases.byReference(reference);
         found.ifPresent(a -> {
             if (viewer != null) {
-                record(a, "review.case.viewed", viewer, "OK", "case " + reference);
+                record(a, AuditType.REVIEW_CASE_VIEWED, viewer, AuditOutcome.OK, "case " + reference);
             }
         });
         return found.map(this::file);
@@ -118,14 +121,14 @@ public class ReviewStore {
     @Transactional
     public void claim(String reference, Reviewer reviewer) {
         Attempt a = cases.claim(reference, reviewer, now(), settings.claimDuration());
-        record(a, "review.case.claimed", actor(reviewer), "OK", "until " + a.getClaimedUntil());
+        record(a, AuditType.REVIEW_CASE_CLAIMED, actor(reviewer), AuditOutcome.OK, "until " + a.getClaimedUntil());
     }
 
     @Transactional
     public CaseDecided decide(String reference, Reviewer reviewer, boolean approve, String reason, Duration approvalWindow) {
         ReviewCases.Result result = cases.decide(reference, reviewer, approve, reason, now(), approvalWindow);
         Attempt a = cases.byReference(reference).orElseThrow();
-        record(a, "review.decision", actor(reviewer), result.name(), (approve ? "approve" : "deny") + "; case " + reference);
+        record(a, AuditType.REVIEW_DECISION, actor(reviewer), AuditOutcome.of(result), (approve ? "approve" : "deny") + "; case " + reference);
         return new CaseDecided(a.getId(), reference, a.getKind(), a.getDirectoryUserId(), result);
     }
 
@@ -134,7 +137,7 @@ public class ReviewStore {
      * own case is worth knowing about), a notice sent or not sent.
      */
     @Transactional
-    public void note(String reference, String type, String actor, String outcome, String detail) {
+    public void note(String reference, AuditType type, Actor actor, AuditOutcome outcome, String detail) {
         cases.byReference(reference).ifPresent(a -> record(a, type, actor, outcome, detail));
     }
 
@@ -145,7 +148,7 @@ public class ReviewStore {
         List<Attempt> overdue = cases.overdueUnannounced(now.minus(settings.sla())).stream().filter(a -> !a.isExpired(now)).toList();
         overdue.forEach(a -> {
             a.slaNotified(now);
-            record(a, "review.sla.breached", SLA_ACTOR, "NOTIFIED", "case " + a.getCaseReference());
+            record(a, AuditType.REVIEW_SLA_BREACHED, SLA_ACTOR, AuditOutcome.NOTIFIED, "case " + a.getCaseReference());
         });
         return overdue.stream().map(Attempt::getCaseReference).toList();
     }
@@ -161,7 +164,7 @@ public class ReviewStore {
         for (Attempt a : due) {
             String hash = evidenceHash(a);
             a.purgeEvidence(hash, now);
-            record(a, "review.evidence.purged", RETENTION_ACTOR, "PURGED", "retention " + settings.retention() + "; evidence sha256 " + hash);
+            record(a, AuditType.REVIEW_EVIDENCE_PURGED, RETENTION_ACTOR, AuditOutcome.PURGED, "retention " + settings.retention() + "; evidence sha256 " + hash);
         }
         return due.size();
     }
@@ -172,11 +175,11 @@ public class ReviewStore {
                 String.valueOf(a.proofing().verifiedBirthdate()), String.valueOf(a.proofing().interviewId())));
     }
 
-    static String actor(Reviewer r) {
-        return "staff:" + r.id();
+    static Actor actor(Reviewer r) {
+        return Actor.staff(r.id());
     }
 
-    private void record(Attempt a, String type, String actor, String outcome, String detail) {
+    private void record(Attempt a, AuditType type, Actor actor, AuditOutcome outcome, String detail) {
         audit.record(new AuditEvent(now(), type, actor, a.getId(), a.getDirectoryUserId(), outcome, detail));
     }
 }

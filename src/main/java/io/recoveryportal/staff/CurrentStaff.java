@@ -28,7 +28,7 @@ public class CurrentStaff {
     /** The staff member, within the session timeouts; empty when signed out or timed out. */
     public Optional<StaffPrincipal> principal() {
         return service.sessions().current(request, service.clock().instant(),
-                (p, why) -> audit.sessionEnded(p, why.name() + "_TIMEOUT", service.clock().instant()));
+                (p, why) -> audit.sessionEnded(p, why.auditOutcome(), service.clock().instant()));
     }
 
     /** False when signed out. */

@@ -1,5 +1,8 @@
 package io.recoveryportal.staff;
 
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditEvent;
 import io.recoveryportal.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +15,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class StaffAudit {
 
-    static final String SIGNED_IN = "staff.signed-in";
-    static final String SIGN_IN_FAILED = "staff.sign-in-failed";
-    static final String SIGNED_OUT = "staff.signed-out";
+    static final AuditType SIGNED_IN = AuditType.STAFF_SIGNED_IN;
+    static final AuditType SIGN_IN_FAILED = AuditType.STAFF_SIGN_IN_FAILED;
+    static final AuditType SIGNED_OUT = AuditType.STAFF_SIGNED_OUT;
 
     @Inject
     AuditLog audit;
@@ -22,23 +25,22 @@ public class StaffAudit {
     @Transactional
     public void signedIn(StaffPrincipal p) {
         String roles = p.roles().stream().map(StaffRole::claimValue).collect(Collectors.joining(","));
-        record(p.signedInAt(), SIGNED_IN, p.oid(), "OK", "roles=" + roles);
+        record(p.signedInAt(), SIGNED_IN, p.oid(), AuditOutcome.OK, "roles=" + roles);
     }
 
     @Transactional
     public void signInFailed(StaffSignInException e, Instant at) {
-        record(at, SIGN_IN_FAILED, e.oid(), e.reason().name(), e.getMessage());
+        record(at, SIGN_IN_FAILED, e.oid(), AuditOutcome.of(e.reason()), e.getMessage());
     }
 
     /** {@code outcome}: SIGNED_OUT, or the timeout that ended the session. */
     @Transactional
-    public void sessionEnded(StaffPrincipal p, String outcome, Instant at) {
+    public void sessionEnded(StaffPrincipal p, AuditOutcome outcome, Instant at) {
         record(at, SIGNED_OUT, p.oid(), outcome, null);
     }
 
-    private void record(Instant at, String type, String oid, String outcome, String detail) {
-        // a failure before the token was trusted has no person to name
-        String actor = oid == null ? "staff:unknown" : "staff:" + oid;
-        audit.record(new AuditEvent(at, type, actor, null, oid, outcome, detail));
+    private void record(Instant at, AuditType type, String oid, AuditOutcome outcome, String detail) {
+        // a failure before the token was trusted has no person to name: a staff actor without an id
+        audit.record(new AuditEvent(at, type, Actor.staff(oid), null, oid, outcome, detail));
     }
 }

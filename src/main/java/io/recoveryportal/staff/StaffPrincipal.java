@@ -1,5 +1,6 @@
 package io.recoveryportal.staff;
 
+import io.recoveryportal.audit.Actor;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,8 +35,8 @@ public record StaffPrincipal(String oid, String username, String name, Set<Staff
     }
 
     /** The audit trail's actor for this person. */
-    public String actor() {
-        return "staff:" + oid;
+    public Actor actor() {
+        return Actor.staff(oid);
     }
 
     public boolean hasRole(StaffRole role) {

@@ -24,7 +24,14 @@ final class StaffSessions {
     private static final String CHECKED = "io.recoveryportal.staff.checked";
 
     /** Why a session ended without a sign-out. */
-    enum Expiry { IDLE, ABSOLUTE }
+    enum Expiry {
+        IDLE, ABSOLUTE;
+
+        /** How the audit trail records a session this timeout ended. */
+        io.recoveryportal.audit.AuditOutcome auditOutcome() {
+            return this == IDLE ? io.recoveryportal.audit.AuditOutcome.IDLE_TIMEOUT : io.recoveryportal.audit.AuditOutcome.ABSOLUTE_TIMEOUT;
+        }
+    }
 
     /** Told when a session is found past a timeout and ended. */
     interface ExpiryListener {

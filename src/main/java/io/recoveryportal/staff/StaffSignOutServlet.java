@@ -43,7 +43,7 @@ public class StaffSignOutServlet extends HttpServlet {
         // ended before it is audited: an audit failure must not leave the session alive
         StaffSessions.invalidate(session);
         if (principal instanceof StaffPrincipal p) {
-            audit.sessionEnded(p, "SIGNED_OUT", service.clock().instant());
+            audit.sessionEnded(p, io.recoveryportal.audit.AuditOutcome.SIGNED_OUT, service.clock().instant());
         }
         res.setHeader("Cache-Control", "no-store");
         // 303: the browser fetches the page with GET, so a reload does not post again

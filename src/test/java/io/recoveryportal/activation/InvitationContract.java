@@ -1,5 +1,7 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.audit.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +38,7 @@ abstract class InvitationContract extends DatabaseContract {
     }
 
     private InvitationStore.Issued invite(String user, Instant now) {
-        return at(now, s -> s.create(user, user + "@contoso.com", user + "@example.net", now.plus(Duration.ofDays(3)), "staff:hr", WEEK));
+        return at(now, s -> s.create(user, user + "@contoso.com", user + "@example.net", now.plus(Duration.ofDays(3)), Actor.staff("hr"), WEEK));
     }
 
     private Attempt attemptFor(String user, Instant now) {
@@ -68,12 +70,12 @@ abstract class InvitationContract extends DatabaseContract {
         String user = user();
         InvitationStore.Issued first = invite(user, t0);
         assertThrows(InvitationStore.Refused.class, () -> invite(user, t0.plusSeconds(1)));
-        InvitationStore.Issued second = at(t0.plusSeconds(2), s -> s.resend(first.invitation().getId(), "staff:hr", WEEK));
+        InvitationStore.Issued second = at(t0.plusSeconds(2), s -> s.resend(first.invitation().getId(), Actor.staff("hr"), WEEK));
         assertEquals(Invitation.State.SUPERSEDED, at(t0, s -> s.byToken(first.token()).orElseThrow().getState()));
         assertTrue(usable(second.token(), t0.plusSeconds(3)));
         assertThrows(InvitationStore.Refused.class, () -> at(t0.plusSeconds(3), s -> s.use(first.token(), attemptFor(user, s.now()))),
                 "the old link is dead");
-        assertThrows(InvitationStore.Refused.class, () -> at(t0.plusSeconds(4), s -> s.resend(first.invitation().getId(), "staff:hr", WEEK)));
+        assertThrows(InvitationStore.Refused.class, () -> at(t0.plusSeconds(4), s -> s.resend(first.invitation().getId(), Actor.staff("hr"), WEEK)));
         // after expiry a new invitation may be created; the expired one is superseded, not left pending
         InvitationStore.Issued third = invite(user, t0.plus(WEEK).plusSeconds(5));
         assertEquals(Invitation.State.SUPERSEDED, at(t0, s -> s.byToken(second.token()).orElseThrow().getState()));
@@ -84,12 +86,12 @@ abstract class InvitationContract extends DatabaseContract {
     void aRevokedLinkIsDeadAndTheAuditTrailNamesWhoDidWhat() {
         String user = user();
         InvitationStore.Issued issued = invite(user, t0);
-        at(t0.plusSeconds(1), s -> s.revoke(issued.invitation().getId(), "staff:admin-oid"));
+        at(t0.plusSeconds(1), s -> s.revoke(issued.invitation().getId(), Actor.staff("admin-oid")));
         assertEquals(Invitation.State.REVOKED, at(t0, s -> s.byToken(issued.token()).orElseThrow().getState()));
         assertThrows(InvitationStore.Refused.class, () -> at(t0.plusSeconds(2), s -> s.use(issued.token(), attemptFor(user, s.now()))));
         var events = jpa().inTx(em -> new AuditLog(em).forUserSince(user, t0.minusSeconds(1)));
-        assertEquals(java.util.List.of("activation.invited", "activation.invitation.revoked"), events.stream().map(e -> e.getType()).toList());
-        assertEquals("staff:admin-oid", events.get(1).getActor());
+        assertEquals(java.util.List.of(AuditType.ACTIVATION_INVITED, AuditType.ACTIVATION_INVITATION_REVOKED), events.stream().map(e -> e.getType()).toList());
+        assertEquals(Actor.staff("admin-oid"), events.get(1).getActor());
         assertTrue(events.stream().noneMatch(e -> String.valueOf(e.getDetail()).contains("@example.net")), "no personal address in the audit trail");
     }
 

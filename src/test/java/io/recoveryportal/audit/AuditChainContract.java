@@ -44,7 +44,7 @@ abstract class AuditChainContract {
     }
 
     static AuditEvent event(int i) {
-        return new AuditEvent(Instant.now(), "test.event", "system:test", (long) i, "user-" + (i % 3), "OK",
+        return new AuditEvent(Instant.now(), AuditType.REVIEW_CASE_VIEWED, Actor.staff("staff-" + (i % 2)), (long) i, "user-" + (i % 3), AuditOutcome.OK,
                 i % 2 == 0 ? null : "detail " + i + "\nwith a newline");
     }
 

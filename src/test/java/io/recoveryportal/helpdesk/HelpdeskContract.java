@@ -1,5 +1,8 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -103,13 +106,13 @@ abstract class HelpdeskContract extends DatabaseContract {
     /** What RecoveryService's judging does with a clean match, through the same store. */
     private void matched(String rawId) {
         jpa().run(em -> new AttemptStore(new AttemptRepository(em), new AuditLog(em), clock)
-                .transition(rawId, State.VERIFIED, State.MATCHED, a -> a.recordMatch(io.recoveryportal.matching.Outcome.MATCH, "rules"), "matching.matched", "MATCH", null));
+                .transition(rawId, State.VERIFIED, State.MATCHED, a -> a.recordMatch(io.recoveryportal.matching.Outcome.MATCH, "rules"), AuditType.MATCHING_MATCHED, AuditOutcome.MATCH, null));
     }
 
     private HelpdeskRequest succeeded(String agent) {
         HelpdeskRequest r = sent(agent);
-        matched(store(s -> s.claimForJudging(r.getId())).orElseThrow());
-        assertEquals(HelpdeskStatus.SUCCESS, store(s -> s.followAttempt(r.getId())));
+        matched(store(s -> s.claimForJudging(r.getId(), HelpdeskStore.PORTAL)).orElseThrow());
+        assertEquals(HelpdeskStatus.SUCCESS, store(s -> s.followAttempt(r.getId(), HelpdeskStore.PORTAL)));
         return r;
     }
 
@@ -124,8 +127,8 @@ abstract class HelpdeskContract extends DatabaseContract {
         assertEquals(HelpdeskStatus.LINK_SENT, r.getStatus());
         assertEquals(r.getId(), store(s -> s.byInterview(r.getInterviewId())).orElseThrow().getId());
         List<AuditEvent> trail = jpa().inTx(em -> new AuditLog(em).forAttempt(a.getId()));
-        assertEquals("helpdesk.link.sent", trail.get(0).getType());
-        assertEquals("staff:agent-a", trail.get(0).getActor());
+        assertEquals(AuditType.HELPDESK_LINK_SENT, trail.get(0).getType());
+        assertEquals(Actor.staff("agent-a"), trail.get(0).getActor());
         assertTrue(storeSays(s -> s.view(r.getId(), "agent-a").isPresent()));
         assertTrue(storeSays(s -> s.view(r.getId(), "agent-b").isEmpty()), "another agent does not see it");
         clock.advance(Duration.ofSeconds(1));
@@ -137,12 +140,12 @@ abstract class HelpdeskContract extends DatabaseContract {
     void aResultIsClaimedForJudgingOnceUnderAKeyNobodyElseHolds() {
         HelpdeskRequest r = sent("agent-a");
         String before = attempt(r).getIdHash();
-        String raw = store(s -> s.claimForJudging(r.getId())).orElseThrow();
+        String raw = store(s -> s.claimForJudging(r.getId(), HelpdeskStore.PORTAL)).orElseThrow();
         Attempt a = attempt(r);
         assertEquals(State.VERIFIED, a.getState());
         assertEquals(OpaqueTokens.hash(raw), a.getIdHash());
         assertNotEquals(before, a.getIdHash());
-        assertEquals(Optional.empty(), store(s -> s.claimForJudging(r.getId())), "a second notification finds it claimed");
+        assertEquals(Optional.empty(), store(s -> s.claimForJudging(r.getId(), HelpdeskStore.PORTAL)), "a second notification finds it claimed");
     }
 
     @Test
@@ -156,12 +159,12 @@ abstract class HelpdeskContract extends DatabaseContract {
             second.getTransaction().begin();
             assertEquals(State.VERIFYING, second.find(Attempt.class, r.getAttemptId()).getState());
             first.getTransaction().begin();
-            new HelpdeskStore(first, new AuditLog(first), clock).claimForJudging(r.getId()).orElseThrow();
+            new HelpdeskStore(first, new AuditLog(first), clock).claimForJudging(r.getId(), HelpdeskStore.PORTAL).orElseThrow();
             first.getTransaction().commit();
             wins++;
             // ... and the later one, working on what it read, is refused by the version check
             try {
-                if (new HelpdeskStore(second, new AuditLog(second), clock).claimForJudging(r.getId()).isPresent()) {
+                if (new HelpdeskStore(second, new AuditLog(second), clock).claimForJudging(r.getId(), HelpdeskStore.PORTAL).isPresent()) {
                     second.getTransaction().commit();
                     wins++;
                 }
@@ -183,8 +186,8 @@ abstract class HelpdeskContract extends DatabaseContract {
     void anExpiredRequestIsNotJudgedAndShowsFailed() {
         HelpdeskRequest r = sent("agent-a");
         clock.advance(LIFETIME.plusSeconds(1));
-        assertEquals(Optional.empty(), store(s -> s.claimForJudging(r.getId())));
-        assertEquals(HelpdeskStatus.FAILED, store(s -> s.followAttempt(r.getId())));
+        assertEquals(Optional.empty(), store(s -> s.claimForJudging(r.getId(), HelpdeskStore.PORTAL)));
+        assertEquals(HelpdeskStatus.FAILED, store(s -> s.followAttempt(r.getId(), HelpdeskStore.PORTAL)));
         RequestView v = store(s -> s.view(r.getId(), "agent-a")).orElseThrow();
         assertTrue(v.nextStep().contains("do not proceed") && v.nextStep().contains("in time"), v.nextStep());
     }
@@ -192,12 +195,12 @@ abstract class HelpdeskContract extends DatabaseContract {
     @Test
     void theStatusFollowsTheVerdictForwardOnly() {
         HelpdeskRequest r = sent("agent-a");
-        assertEquals(HelpdeskStatus.IN_PROGRESS, store(s -> s.advance(r.getId(), HelpdeskStatus.IN_PROGRESS, clock.instant(), "started")));
-        assertEquals(HelpdeskStatus.IN_PROGRESS, store(s -> s.followAttempt(r.getId())), "no verdict yet");
-        matched(store(s -> s.claimForJudging(r.getId())).orElseThrow());
-        assertEquals(HelpdeskStatus.SUCCESS, store(s -> s.followAttempt(r.getId())));
+        assertEquals(HelpdeskStatus.IN_PROGRESS, store(s -> s.advance(r.getId(), HelpdeskStatus.IN_PROGRESS, clock.instant(), "started", Actor.incodeWebhook())));
+        assertEquals(HelpdeskStatus.IN_PROGRESS, store(s -> s.followAttempt(r.getId(), HelpdeskStore.PORTAL)), "no verdict yet");
+        matched(store(s -> s.claimForJudging(r.getId(), HelpdeskStore.PORTAL)).orElseThrow());
+        assertEquals(HelpdeskStatus.SUCCESS, store(s -> s.followAttempt(r.getId(), HelpdeskStore.PORTAL)));
         // a late "started" (a retry, or events out of order) changes nothing any more
-        assertEquals(HelpdeskStatus.SUCCESS, store(s -> s.advance(r.getId(), HelpdeskStatus.IN_PROGRESS, clock.instant(), "late")));
+        assertEquals(HelpdeskStatus.SUCCESS, store(s -> s.advance(r.getId(), HelpdeskStatus.IN_PROGRESS, clock.instant(), "late", Actor.incodeWebhook())));
         assertEquals(HelpdeskStatus.SUCCESS, store(s -> s.giveUp(r.getId(), "too late to give up")));
         RequestView v = store(s -> s.view(r.getId(), "agent-a")).orElseThrow();
         assertEquals(List.of(HelpdeskStatus.LINK_SENT, HelpdeskStatus.IN_PROGRESS, HelpdeskStatus.SUCCESS),
@@ -205,7 +208,7 @@ abstract class HelpdeskContract extends DatabaseContract {
         assertTrue(v.statusText().startsWith("Success - "), v.statusText());
         assertTrue(v.canSendResetLink());
         long statusEvents = jpa().inTx(em -> new AuditLog(em).forAttempt(r.getAttemptId())).stream()
-                .filter(e -> e.getType().equals("helpdesk.status")).count();
+                .filter(e -> e.getType() == AuditType.HELPDESK_STATUS).count();
         assertEquals(2, statusEvents, "each move audited once, refused moves not at all");
     }
 
@@ -214,7 +217,7 @@ abstract class HelpdeskContract extends DatabaseContract {
         HelpdeskRequest r = sent("agent-a");
         assertEquals(HelpdeskStatus.FAILED, store(s -> s.giveUp(r.getId(), "The link could not be emailed.")));
         assertEquals(State.EXPIRED, attempt(r).getState(), "a session finished anyway can no longer be judged");
-        assertEquals(Optional.empty(), store(s -> s.claimForJudging(r.getId())));
+        assertEquals(Optional.empty(), store(s -> s.claimForJudging(r.getId(), HelpdeskStore.PORTAL)));
         assertEquals("The link could not be emailed.", store(s -> s.find(r.getId())).orElseThrow().getProblem());
     }
 
@@ -222,13 +225,13 @@ abstract class HelpdeskContract extends DatabaseContract {
     void aResetLinkNeedsSuccessAndOpensOnceHandingTheAttemptToTheEmployee() {
         HelpdeskRequest pending = sent("agent-a");
         String early = OpaqueTokens.generate();
-        assertFalse(storeSays(s -> s.resetLinkSent(pending.getId(), OpaqueTokens.hash(early), clock.instant().plusSeconds(600), "staff:agent-a")),
+        assertFalse(storeSays(s -> s.resetLinkSent(pending.getId(), OpaqueTokens.hash(early), clock.instant().plusSeconds(600), Actor.staff("agent-a"))),
                 "not before the verification succeeded");
         assertFalse(storeSays(s -> s.resetLinkUsable(early)));
 
         HelpdeskRequest r = succeeded("agent-a");
         String token = OpaqueTokens.generate();
-        assertTrue(storeSays(s -> s.resetLinkSent(r.getId(), OpaqueTokens.hash(token), clock.instant().plusSeconds(600), "staff:agent-a")));
+        assertTrue(storeSays(s -> s.resetLinkSent(r.getId(), OpaqueTokens.hash(token), clock.instant().plusSeconds(600), Actor.staff("agent-a"))));
         String stored = jpa().inTx(em -> (String) em.createNativeQuery("select reset_link_hash from helpdesk_request where id = ?")
                 .setParameter(1, r.getId()).getSingleResult());
         assertEquals(OpaqueTokens.hash(token), stored.trim(), "only the hash of the link's token is kept");
@@ -250,8 +253,8 @@ abstract class HelpdeskContract extends DatabaseContract {
         HelpdeskRequest r = succeeded("agent-a");
         String old = OpaqueTokens.generate();
         String fresh = OpaqueTokens.generate();
-        store(s -> s.resetLinkSent(r.getId(), OpaqueTokens.hash(old), clock.instant().plusSeconds(600), "staff:agent-a"));
-        store(s -> s.resetLinkSent(r.getId(), OpaqueTokens.hash(fresh), clock.instant().plusSeconds(600), "staff:agent-a"));
+        store(s -> s.resetLinkSent(r.getId(), OpaqueTokens.hash(old), clock.instant().plusSeconds(600), Actor.staff("agent-a")));
+        store(s -> s.resetLinkSent(r.getId(), OpaqueTokens.hash(fresh), clock.instant().plusSeconds(600), Actor.staff("agent-a")));
         assertFalse(storeSays(s -> s.resetLinkUsable(old)));
         assertEquals(Optional.empty(), store(s -> s.openResetLink(old, Duration.ofMinutes(30))));
         clock.advance(Duration.ofSeconds(601));

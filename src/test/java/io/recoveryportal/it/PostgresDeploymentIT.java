@@ -1,5 +1,8 @@
 package io.recoveryportal.it;
 
+import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,7 +77,7 @@ class PostgresDeploymentIT {
         tx.begin();
         Attempt a = attempts.add(new Attempt(OpaqueTokens.hash(raw), Attempt.Kind.RECOVERY, Attempt.RequestedAction.PASSWORD,
                 "jane.smith@contoso.com", now, Duration.ofMinutes(30)));
-        audit.record(new AuditEvent(now, "attempt.started", "employee", a.getId(), null, "OK", null));
+        audit.record(new AuditEvent(now, AuditType.RECOVERY_STARTED, Actor.person("employee"), a.getId(), null, AuditOutcome.OK, null));
         tx.commit();
 
         tx.begin();

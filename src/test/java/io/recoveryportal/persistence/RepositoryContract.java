@@ -1,5 +1,8 @@
 package io.recoveryportal.persistence;
 
+import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,12 +114,12 @@ abstract class RepositoryContract extends DatabaseContract {
         long attemptId = inTx(em -> new AttemptRepository(em).add(newAttempt(OpaqueTokens.hash(OpaqueTokens.generate()), t)).getId());
         run(em -> {
             AuditLog log = new AuditLog(em);
-            log.record(new AuditEvent(t.plusSeconds(2), "verification.completed", "employee", attemptId, user, "OK", null));
-            log.record(new AuditEvent(t.plusSeconds(1), "lookup.refused", "employee", attemptId, user, "REFUSED", "privileged: directory role"));
-            log.record(new AuditEvent(t.minus(Duration.ofDays(40)), "reset.password", "employee", null, user, "OK", null));
+            log.record(new AuditEvent(t.plusSeconds(2), AuditType.VERIFICATION_CALLBACK, Actor.person("employee"), attemptId, user, AuditOutcome.OK, null));
+            log.record(new AuditEvent(t.plusSeconds(1), AuditType.RECOVERY_STARTED_REFUSED, Actor.person("employee"), attemptId, user, AuditOutcome.REFUSED, "privileged: directory role"));
+            log.record(new AuditEvent(t.minus(Duration.ofDays(40)), AuditType.RESET_PASSWORD, Actor.person("employee"), null, user, AuditOutcome.OK, null));
         });
         List<AuditEvent> forAttempt = inTx(em -> new AuditLog(em).forAttempt(attemptId));
-        assertEquals(List.of("lookup.refused", "verification.completed"), forAttempt.stream().map(AuditEvent::getType).toList());
+        assertEquals(List.of(AuditType.RECOVERY_STARTED_REFUSED, AuditType.VERIFICATION_CALLBACK), forAttempt.stream().map(AuditEvent::getType).toList());
         assertEquals("privileged: directory role", forAttempt.get(0).getDetail());
         assertEquals(t.plusSeconds(1), forAttempt.get(0).getOccurredAt());
         assertEquals(2, inTx(em -> new AuditLog(em).forUserSince(user, t.minus(Duration.ofDays(30)))).size());
@@ -125,7 +128,7 @@ abstract class RepositoryContract extends DatabaseContract {
     @Test
     void aNullRequiredColumnIsRejectedByTheSchema() {
         assertThrows(PersistenceException.class, () -> run(em -> {
-            em.persist(new AuditEvent(Instant.now(), null, "employee", null, null, "OK", null));
+            em.persist(new AuditEvent(Instant.now(), null, Actor.person("employee"), null, null, AuditOutcome.OK, null));
             em.flush();
         }));
     }

@@ -1,5 +1,7 @@
 package io.recoveryportal.recovery;
 
+import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.audit.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +77,7 @@ abstract class ReturningDeviceContract extends DatabaseContract {
             assertTrue(find(bad, t0).isEmpty(), "malformed: " + bad);
         }
         var events = jpa().inTx(em -> new AuditLog(em).forAttempt(a.getId()));
-        assertTrue(events.stream().anyMatch(e -> e.getType().equals("recovery.device.remembered") && e.getActor().equals("employee")
+        assertTrue(events.stream().anyMatch(e -> e.getType() == AuditType.RECOVERY_DEVICE_REMEMBERED && e.getActor().equals(Actor.person("employee"))
                 && !e.getDetail().contains(token)), "audited, without the token");
     }
 

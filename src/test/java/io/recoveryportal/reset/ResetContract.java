@@ -1,5 +1,7 @@
 package io.recoveryportal.reset;
 
+import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.audit.AuditOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -124,7 +126,7 @@ abstract class ResetContract extends DatabaseContract {
         sandbox.faults().faultNextWrites(Faults.WriteFault.LATE, 2500, 1, "PATCH");
         assertInstanceOf(ResetService.Done.class, service.setPassword(raw, CHOSEN, CHOSEN));
         assertFinished(raw, JANE);
-        assertTrue(audit(raw).stream().anyMatch(e -> "OUTCOME_UNKNOWN".equals(e.getOutcome())), "the unanswered write is audited");
+        assertTrue(audit(raw).stream().anyMatch(e -> e.getOutcome() == AuditOutcome.OUTCOME_UNKNOWN), "the unanswered write is audited");
     }
 
     @Test
@@ -295,7 +297,7 @@ abstract class ResetContract extends DatabaseContract {
         assertEquals(1, notices.size(), "methods may be gone: the owner is told now");
         assertEquals("sign-in methods (MFA)", notices.get(0).what());
         assertNotNull(directory.account(id(MICHAEL)).orElseThrow().signInSessionsValidFromDateTime());
-        assertTrue(audit(raw).stream().anyMatch(e -> "INTERRUPTED".equals(e.getOutcome())));
+        assertTrue(audit(raw).stream().anyMatch(e -> e.getOutcome() == AuditOutcome.INTERRUPTED));
     }
 
     // ---- helpers ----
@@ -348,7 +350,7 @@ abstract class ResetContract extends DatabaseContract {
     /** What a node leaves when it dies after its claim: the attempt RESETTING, nothing more. */
     private void claimAsACrashedNodeWould(String raw) {
         assertTrue(service.store.transition(raw, State.MATCHED, State.RESETTING, a -> a.resetStarted(clock.instant()),
-                "reset.claimed", "OK", null).isPresent());
+                AuditType.RESET_CLAIMED, AuditOutcome.OK, null).isPresent());
     }
 
     private Attempt attempt(String raw) {
@@ -405,13 +407,13 @@ abstract class ResetContract extends DatabaseContract {
 
         @Override
         public Optional<Attempt> transition(String rawId, State expected, State next, java.util.function.Consumer<Attempt> change,
-                String auditType, String outcome, String detail) {
+                AuditType auditType, AuditOutcome outcome, String detail) {
             return tx(s -> s.transition(rawId, expected, next, change, auditType, outcome, detail));
         }
 
         @Override
         public Optional<Attempt> transition(long id, State expected, State next, java.util.function.Consumer<Attempt> change,
-                String auditType, String outcome, String detail) {
+                AuditType auditType, AuditOutcome outcome, String detail) {
             return tx(s -> s.transition(id, expected, next, change, auditType, outcome, detail));
         }
 
@@ -426,7 +428,7 @@ abstract class ResetContract extends DatabaseContract {
         }
 
         @Override
-        public void audit(Attempt a, String type, String outcome, String detail) {
+        public void audit(Attempt a, AuditType type, AuditOutcome outcome, String detail) {
             tx(s -> {
                 s.audit(a, type, outcome, detail);
                 return null;

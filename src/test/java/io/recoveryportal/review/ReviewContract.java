@@ -1,5 +1,6 @@
 package io.recoveryportal.review;
 
+import io.recoveryportal.audit.AuditType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -203,7 +204,7 @@ abstract class ReviewContract extends DatabaseContract {
                 settings(Duration.ofHours(4), retention), java.time.Clock.fixed(at, java.time.ZoneOffset.UTC))));
     }
 
-    private java.util.List<String> auditTypes(String ref) {
+    private java.util.List<AuditType> auditTypes(String ref) {
         return jpa().inTx(em -> {
             long id = new ReviewCases(em).byReference(ref).orElseThrow().getId();
             return new io.recoveryportal.audit.AuditLog(em).forAttempt(id).stream().map(e -> e.getType()).toList();
@@ -237,7 +238,7 @@ abstract class ReviewContract extends DatabaseContract {
         assertEquals(before.getMatchRules(), after.getMatchRules(), "the rule outcomes stay");
         assertEquals(State.DENIED, after.getState());
         assertEquals(1, cases(c -> c.decisions(after.getId())).size(), "the decision stays");
-        assertEquals(java.util.List.of("review.case.claimed", "review.decision", "review.evidence.purged"), auditTypes(ref),
+        assertEquals(java.util.List.of(AuditType.REVIEW_CASE_CLAIMED, AuditType.REVIEW_DECISION, AuditType.REVIEW_EVIDENCE_PURGED), auditTypes(ref),
                 "the earlier audit trail is intact and the purge is in it");
 
         // the case page still opens, without the data, with the hash
@@ -246,7 +247,7 @@ abstract class ReviewContract extends DatabaseContract {
         assertEquals(expectedHash, file.verified().evidenceHash());
         assertEquals(1, file.decisions().size());
         assertEquals(0, (int) store(later.plusSeconds(60), retention, ReviewStore::purgeEvidence), "a second run has nothing left to purge");
-        assertEquals(java.util.List.of("review.case.claimed", "review.decision", "review.evidence.purged"), auditTypes(ref));
+        assertEquals(java.util.List.of(AuditType.REVIEW_CASE_CLAIMED, AuditType.REVIEW_DECISION, AuditType.REVIEW_EVIDENCE_PURGED), auditTypes(ref));
     }
 
     @Test

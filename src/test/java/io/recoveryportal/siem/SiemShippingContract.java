@@ -3,7 +3,10 @@ package io.recoveryportal.siem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditEvent;
+import io.recoveryportal.audit.AuditOutcome;
+import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.audit.AuditLog;
 import io.recoveryportal.audit.ChainVerifier;
 import io.recoveryportal.persistence.JpaHarness;
@@ -68,7 +71,7 @@ abstract class SiemShippingContract {
     private void write(int n) {
         for (int i = 0; i < n; i++) {
             int k = i;
-            jpa.run(em -> new AuditLog(em).record(new AuditEvent(Instant.now(), "test.event", "system:test", (long) k, "user-1", "OK",
+            jpa.run(em -> new AuditLog(em).record(new AuditEvent(Instant.now(), AuditType.REVIEW_CASE_VIEWED, Actor.system("test"), (long) k, "user-1", AuditOutcome.OK,
                     "detail \"quoted\" " + k)));
         }
     }
@@ -88,7 +91,8 @@ abstract class SiemShippingContract {
         assertEquals("recovery-portal", first.getString("source"));
         assertEquals("recovery-portal:audit", first.getString("sourcetype"));
         JsonObject event = first.getJsonObject("event");
-        assertEquals("test.event", event.getString("event_type"));
+        assertEquals("REVIEW_CASE_VIEWED", event.getString("event_type"));
+        assertEquals("SYSTEM", event.getString("actor_kind"));
         assertEquals("detail \"quoted\" 0", event.getString("detail"));
         assertEquals(64, event.getString("hash").length());
         assertEquals(event.getString("hash"), receiver.accepted().get(1).getJsonObject("event").getString("prev_hash"),

@@ -52,7 +52,8 @@ class StaffSignInContractTest {
         assertEquals(Set.of(StaffRole.REVIEWER), rita.roles());
         assertEquals(NOW, rita.signedInAt());
         assertEquals(NOW, rita.lastSeen());
-        assertEquals("staff:" + rita.oid(), rita.actor());
+        assertEquals(io.recoveryportal.audit.Actor.staff(rita.oid()), rita.actor());
+        assertEquals("staff:" + rita.oid(), rita.actor().label());
         assertFalse(rita.toString().contains("Rita"), "no name in toString");
     }
 
