@@ -108,6 +108,12 @@ class MetricsIT {
         assertMoved(before, after, "portal_oidc_errors_total", Map.of("provider", "incode", "endpoint", "token"), 1);
         assertMoved(before, after, "portal_mail_sent_total", Map.of(), 1);
         assertPresent(after, "portal_mail_failed_total", Map.of());
+        assertMoved(before, after, "portal_db_pool_acquired", Map.of(), 10);
+        assertPresent(after, "portal_db_pool_in_use", Map.of());
+        assertEquals(20, after.sum("portal_db_pool_max", Map.of()));
+        assertPresent(after, "portal_siem_sent_total", Map.of());
+        assertPresent(after, "portal_siem_failures_total", Map.of());
+        assertMoved(before, after, "recovery_start_submitted_total", Map.of(), 8);
         // rate limits
         assertMoved(before, after, "portal_rate_limited_total", Map.of("limit", "account"), 1);
         assertPresent(after, "portal_rate_limited_total", Map.of("limit", "client"));
