@@ -16,7 +16,7 @@ public class PoolMetrics {
 
     void atStartUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
         meters.gauge("portal.db.pool.in.use", MetricUnits.NONE, "Database connections the portal's persistence unit holds now", PoolUse::inUse);
-        meters.gauge("portal.db.pool.max", MetricUnits.NONE, "The most connections the portal's pool opens (its maxPoolSize)",
+        meters.gauge("portal.db.pool.size", MetricUnits.NONE, "The most connections the portal's pool opens (its maxPoolSize)",
                 () -> PortalDataSource.MAX_POOL_SIZE);
         meters.gauge("portal.db.pool.acquired", MetricUnits.NONE, "Database connections the persistence unit has taken from the pool since start",
                 PoolUse::acquired);

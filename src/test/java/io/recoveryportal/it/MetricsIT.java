@@ -110,7 +110,7 @@ class MetricsIT {
         assertPresent(after, "portal_mail_failed_total", Map.of());
         assertMoved(before, after, "portal_db_pool_acquired", Map.of(), 10);
         assertPresent(after, "portal_db_pool_in_use", Map.of());
-        assertEquals(20, after.sum("portal_db_pool_max", Map.of()));
+        assertEquals(20, after.sum("portal_db_pool_size", Map.of()));
         assertPresent(after, "portal_siem_sent_total", Map.of());
         assertPresent(after, "portal_siem_failures_total", Map.of());
         assertMoved(before, after, "recovery_start_submitted_total", Map.of(), 8);
@@ -119,6 +119,11 @@ class MetricsIT {
         assertPresent(after, "portal_rate_limited_total", Map.of("limit", "client"));
         assertPresent(after, "portal_rate_limited_total", Map.of("limit", "global"));
 
+        // every family the dashboard and the alert rules rely on is served
+        for (String family : io.recoveryportal.metrics.PortalFamilies.ALL) {
+            assertTrue(after.series().stream().anyMatch(x -> io.recoveryportal.metrics.PortalFamilies.familyOf(x.name()).equals(family)
+                    || x.name().equals(family)), family + " is served");
+        }
         // the queue's gauges are cached for 15 s: Priya's case was open a moment ago and is decided now
         assertTrue(after.sum("portal_review_oldest_age_seconds", Map.of()) >= 0);
     }
