@@ -18,9 +18,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * are registered at start-up at zero, so that /metrics lists them (and a dashboard shows a flat line) before their
  * first event. Thread-safe: the registry is.
  *
- * <p>Prometheus names: dots become underscores, counters end in {@code _total}, timers are in seconds
- * ({@code _seconds_count}, {@code _seconds_sum}, {@code _seconds_max}, quantiles); every series carries
- * {@code mp_scope="application"}.
+ * <p>Prometheus names: dots become underscores, counters end in {@code _total}; timers are declared in nanoseconds, which
+ * Payara scales to seconds and names so ({@code _seconds_count}, {@code _seconds_sum}, {@code _seconds_max}, quantiles);
+ * every series carries {@code mp_scope="application"}.
  */
 @ApplicationScoped
 public class Meters {
@@ -101,7 +101,7 @@ public class Meters {
 
     /** One HTTP exchange with Graph ({@code status} 0 when no answer came), retries each counted. */
     public void graphExchange(String method, int status, long nanos) {
-        registry.timer(Metadata.builder().withName(GRAPH_REQUEST)
+        registry.timer(Metadata.builder().withName(GRAPH_REQUEST).withUnit(MetricUnits.NANOSECONDS)
                 .withDescription("Microsoft Graph HTTP exchanges (each retry on its own), by method").build(),
                 tag("method", method)).update(Duration.ofNanos(nanos));
         registry.counter(counter(GRAPH_RESPONSES, "Microsoft Graph answers by status (0: no answer)"),
@@ -111,13 +111,13 @@ public class Meters {
     /** Graph answered 429 and asked for {@code retryAfter} of quiet. */
     public void graphThrottled(Duration retryAfter) {
         registry.counter(counter(GRAPH_THROTTLED, "Microsoft Graph 429 answers")).inc();
-        registry.timer(Metadata.builder().withName(GRAPH_RETRY_AFTER)
+        registry.timer(Metadata.builder().withName(GRAPH_RETRY_AFTER).withUnit(MetricUnits.NANOSECONDS)
                 .withDescription("The Retry-After Graph asked for with each 429").build()).update(retryAfter);
     }
 
     /** How long a Graph request waited in the portal's own pacing before it was sent. */
     public void graphPacing(long nanos) {
-        registry.timer(Metadata.builder().withName(GRAPH_PACING)
+        registry.timer(Metadata.builder().withName(GRAPH_PACING).withUnit(MetricUnits.NANOSECONDS)
                 .withDescription("Time Graph requests waited in the portal's pacing (quotas and Retry-After)").build())
                 .update(Duration.ofNanos(nanos));
     }
@@ -127,7 +127,7 @@ public class Meters {
      * jwks, par, token, userinfo or b2b; {@code status} 0 when no answer came. A 5xx or no answer counts as an error.
      */
     public void oidcExchange(String provider, String endpoint, int status, long nanos) {
-        registry.timer(Metadata.builder().withName(OIDC_REQUEST)
+        registry.timer(Metadata.builder().withName(OIDC_REQUEST).withUnit(MetricUnits.NANOSECONDS)
                 .withDescription("Calls to Incode and to Entra's sign-in endpoints, by provider and endpoint").build(),
                 tag("provider", provider), tag("endpoint", endpoint)).update(Duration.ofNanos(nanos));
         if (status == 0 || status >= 500) {
