@@ -80,5 +80,12 @@ public enum AuditType {
     STAFF_SIGNED_OUT,
     // the cluster
     /** a node took a scheduled job's round ({@code cluster.JobLeases}): the job is the actor, the node the detail */
-    JOB_RUN
+    JOB_RUN,
+
+    // the audit trail itself (issue 16): auditors' reads and exports, chain checks, retention
+    AUDIT_SEARCHED,
+    AUDIT_EXPORTED,
+    AUDIT_HISTORY_VIEWED,
+    AUDIT_CHAIN_VERIFIED,
+    AUDIT_PRUNED
 }

@@ -7,6 +7,7 @@ import io.recoveryportal.lookup.DirectoryUnavailableException;
 import io.recoveryportal.lookup.WorkEmail;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
+import io.recoveryportal.metrics.Meters;
 import io.recoveryportal.recovery.RateLimits;
 import io.recoveryportal.recovery.RecoveryStart;
 import io.recoveryportal.recovery.Refusal;
@@ -33,6 +34,9 @@ import java.util.logging.Logger;
 public class HelpdeskRequests {
 
     private static final Logger LOG = Logger.getLogger(HelpdeskRequests.class.getName());
+
+    @Inject
+    Meters meters;
 
     @Inject
     HelpdeskStore store;
@@ -99,6 +103,7 @@ public class HelpdeskRequests {
         Refusal refusal = eligibility.refusal() != null ? eligibility.refusal()
                 : agent.oid().equals(userId) ? Refusal.of(RefusalReason.OWN_ACCOUNT) : null;
         if (refusal != null) {
+            meters.refused("helpdesk", refusal.reason().name());
             store.note(null, userId, AuditType.HELPDESK_REFUSED, agent.actor(), AuditOutcome.REFUSED, refusal.text() + (ticket == null ? "" : "; ticket " + ticket));
             return new Refused(forAgent(refusal));
         }

@@ -1,6 +1,7 @@
 package io.recoveryportal.notification;
 
 import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -19,6 +20,9 @@ public class Mailer {
 
     @Inject
     PortalConfig config;
+
+    @Inject
+    Meters meters;
 
     /**
      * The mail session, built once from configuration (which does not change while the portal runs): building one
@@ -41,7 +45,13 @@ public class Mailer {
             m.setSubject(subject, "UTF-8");
             m.setSentDate(new Date());
             m.setText(body, "UTF-8");
-            Transport.send(m);
+            try {
+                Transport.send(m);
+            } catch (MessagingException e) {
+                meters.mailFailed();
+                throw e;
+            }
+            meters.mailSent();
         }
     }
 

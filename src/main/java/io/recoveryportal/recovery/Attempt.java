@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -17,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "attempt")
+@EntityListeners(AttemptMoves.class)
 public class Attempt {
 
     /** The kinds of attempt; what differs between them is in each kind's {@link KindPolicy}. */
@@ -180,6 +183,17 @@ public class Attempt {
     @Version
     private long version;
 
+    /** The moves made since the last flush, for the metrics ({@link AttemptMoves}); never stored. */
+    @Transient
+    private final transient List<Move> moves = new ArrayList<>();
+
+    /**
+     * One move: from and to, when the attempt had entered {@code from} (only a move sets updatedAt, so its value
+     * before the move says so) and when it left. The time spent waiting for a reviewer is {@code entered} to {@code at}.
+     */
+    record Move(State from, State to, Instant entered, Instant at) {
+    }
+
     protected Attempt() {
         // for JPA
     }
@@ -210,9 +224,17 @@ public class Attempt {
         if (!finishing(expected) && isExpired(now)) {
             throw new IllegalStateException("attempt expired");
         }
+        moves.add(new Move(state, next, updatedAt, now));
         state = next;
         updatedAt = now;
         resetProgress.resetting(next == State.RESETTING ? directoryUserId : null);
+    }
+
+    /** The moves made since the last call, oldest first; forgets them. */
+    List<Move> takeMoves() {
+        List<Move> taken = List.copyOf(moves);
+        moves.clear();
+        return taken;
     }
 
     static boolean finishing(State from) {

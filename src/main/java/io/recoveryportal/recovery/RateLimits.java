@@ -5,6 +5,7 @@ import io.github.bucket4j.Bucket;
 import io.recoveryportal.cluster.BucketSource;
 import io.recoveryportal.cluster.SharedBuckets;
 import io.recoveryportal.security.OpaqueTokens;
+import io.recoveryportal.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -46,6 +47,9 @@ public class RateLimits {
     @Inject
     BucketSource buckets;
 
+    @Inject
+    Meters meters;
+
     /**
      * Takes one token from each bucket, or none: returns the limit that refused, or empty when the attempt may
      * start. Each bucket is taken on its own (the grid has no transaction across keys), so a refusal gives back
@@ -75,7 +79,10 @@ public class RateLimits {
     }
 
     /** The buckets refill a token at a time (a limit of 5 a day gives one back every 4.8 hours), so this is the real wait. */
-    private static Limit refusal(Kind kind, Bucket bucket) {
+    private Limit refusal(Kind kind, Bucket bucket) {
+        if (meters != null) {
+            meters.rateLimited(kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
         return new Limit(kind, Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
     }
 

@@ -55,6 +55,22 @@ public class ReviewCases {
         return c;
     }
 
+    /**
+     * The open queue in one row: how many cases can still be decided, when the oldest was opened (null when none),
+     * and how many were opened before {@code overdueBefore}. One aggregate query, for the metrics.
+     */
+    public QueueSummary summary(Instant now, Instant overdueBefore) {
+        Object[] row = em.createQuery("select count(c), min(c.openedAt), sum(case when c.openedAt < :o then 1 else 0 end)"
+                        + " from ReviewCase c, Attempt a where a.id = c.attemptId and a.state = :s and a.expiresAt > :n", Object[].class)
+                .setParameter("o", overdueBefore)
+                .setParameter("s", State.ESCALATED)
+                .setParameter("n", now)
+                .getSingleResult();
+        long open = row[0] == null ? 0 : ((Number) row[0]).longValue();
+        long overdue = row[2] == null ? 0 : ((Number) row[2]).longValue();
+        return new QueueSummary(open, (Instant) row[1], overdue);
+    }
+
     /** Open cases (their attempt still ESCALATED), oldest first. */
     public List<CaseRow> open() {
         return rows(em.createQuery("select c, a from ReviewCase c, Attempt a where a.id = c.attemptId and a.state = :s"

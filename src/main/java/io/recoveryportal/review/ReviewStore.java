@@ -70,6 +70,13 @@ public class ReviewStore {
         }).toList();
     }
 
+    /** The open queue in three numbers, for the metrics ({@link QueueMetrics}). */
+    @Transactional
+    public QueueSummary summary() {
+        Instant now = now();
+        return cases.summary(now, now.minus(settings.sla()));
+    }
+
     /**
      * The case without its directory side (the desk reads Graph outside the transaction). {@code viewer}, when
      * given, is audited as having opened the case: the page shows personal data.

@@ -107,8 +107,10 @@ public abstract class MigrationContract {
         List<AuditEvent> events = oldAudit();
         List<AuditType> expected = List.copyOf(OLD_TYPES.values());
         assertEquals(expected, events.subList(0, expected.size()).stream().map(AuditEvent::getType).toList());
-        // added since V15, which no older code wrote: the cluster's scheduled-job rounds (issue 14)
-        Set<AuditType> since = EnumSet.of(AuditType.JOB_RUN);
+        // added since V15, which no older code wrote: the cluster's scheduled-job rounds (issue 14) and the audit
+        // trail's own types (AUDIT_*, issue 16)
+        Set<AuditType> since = EnumSet.of(AuditType.JOB_RUN, AuditType.AUDIT_SEARCHED, AuditType.AUDIT_EXPORTED,
+                AuditType.AUDIT_HISTORY_VIEWED, AuditType.AUDIT_CHAIN_VERIFIED, AuditType.AUDIT_PRUNED);
         assertEquals(EnumSet.complementOf(EnumSet.copyOf(since)), Set.copyOf(expected), "the enum holds exactly the types written before, and those added since");
     }
 
@@ -147,6 +149,21 @@ public abstract class MigrationContract {
             assertTrue(rs.next());
             assertEquals("RESET_PASSWORD PERSON employee OK",
                     Arrays.stream(new int[] {1, 2, 3, 4}).mapToObj(k -> get(rs, k)).collect(Collectors.joining(" ")));
+        }
+    }
+
+    /** V20 chains the events written before the chain existed (issue 16), oldest id first, and verification passes. */
+    @Test
+    void oldEventsAreChainedAndVerify() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (var rs = s.executeQuery("SELECT COUNT(*), COUNT(chain_seq), MIN(chain_seq) FROM audit_event WHERE attempt_id = " + AUDIT_ATTEMPT)) {
+                assertTrue(rs.next());
+                assertTrue(rs.getLong(1) > 0);
+                assertEquals(rs.getLong(1), rs.getLong(2), "every old event has its place in the chain");
+                assertEquals(1, rs.getLong(3));
+            }
+            io.recoveryportal.audit.ChainVerifier.Result r = io.recoveryportal.audit.ChainVerifier.verify(c);
+            assertTrue(r.intact(), r.describe());
         }
     }
 

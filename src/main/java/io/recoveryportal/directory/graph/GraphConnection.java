@@ -2,6 +2,7 @@ package io.recoveryportal.directory.graph;
 
 import io.recoveryportal.cluster.BucketSource;
 import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.metrics.Meters;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,11 +23,29 @@ public class GraphConnection {
     @Inject
     BucketSource buckets;
 
+    @Inject
+    Meters meters;
+
     private GraphClients clients;
 
     public synchronized GraphClients clients() {
         if (clients == null) {
-            clients = GraphClients.create(settings(), buckets);
+            clients = GraphClients.create(settings(), buckets, new GraphObserver() {
+                @Override
+                public void paced(long nanos) {
+                    meters.graphPacing(nanos);
+                }
+
+                @Override
+                public void exchanged(String method, int status, long nanos) {
+                    meters.graphExchange(method, status, nanos);
+                }
+
+                @Override
+                public void throttled(java.time.Duration retryAfter) {
+                    meters.graphThrottled(retryAfter);
+                }
+            });
         }
         return clients;
     }
