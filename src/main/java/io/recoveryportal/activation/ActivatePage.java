@@ -29,6 +29,9 @@ public class ActivatePage implements Serializable {
     ActivationService activation;
 
     @Inject
+    io.recoveryportal.security.ClientAddresses clients;
+
+    @Inject
     RecoverySettings recovery;
 
     private String token;
@@ -43,7 +46,7 @@ public class ActivatePage implements Serializable {
     public void start() throws IOException {
         FacesContext fc = FacesContext.getCurrentInstance();
         ExternalContext ec = fc.getExternalContext();
-        ActivationService.Begin begin = activation.begin(token, ((HttpServletRequest) ec.getRequest()).getRemoteAddr());
+        ActivationService.Begin begin = activation.begin(token, clients.of((HttpServletRequest) ec.getRequest()));
         if (begin.to() != null) {
             AttemptCookie.set((HttpServletResponse) ec.getResponse(), begin.attemptId(), recovery.attemptLifetime());
             ec.redirect(begin.to().toString());

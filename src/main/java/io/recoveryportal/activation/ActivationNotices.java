@@ -1,5 +1,9 @@
 package io.recoveryportal.activation;
 
+import java.util.Map;
+import io.recoveryportal.notification.MailTemplates;
+import io.recoveryportal.notification.MailTemplate.Fragment;
+import io.recoveryportal.notification.MailTemplate;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.config.PortalConfig;
@@ -15,8 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -31,9 +33,7 @@ import java.util.logging.Logger;
 public class ActivationNotices {
 
     private static final Logger LOG = Logger.getLogger(ActivationNotices.class.getName());
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
     private static final AuditType MANAGER_NOTICE = AuditType.NOTIFICATION_ACTIVATED_MANAGER;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     Mailer mailer;
@@ -52,17 +52,12 @@ public class ActivationNotices {
 
     void invitation(InvitationStore.Issued issued) {
         Invitation i = issued.invitation();
-        String body = "Hello,\n\n"
-                + "Welcome to " + config.organisationName() + ". Your work account " + i.getUserPrincipalName() + " is ready to be activated"
-                + (i.getHireDate() == null ? "" : " for your start on " + DAY.format(i.getHireDate())) + ".\n\n"
-                + "To activate it, open this link. You will check your identity with a photo ID and a selfie; this replaces "
-                + "a password sent by email or a call to the helpdesk:\n"
-                + config.baseUrl() + "/activate.xhtml?token=" + issued.token() + "\n\n"
-                + "The link works once, until " + WHEN.format(i.getExpiresAt()) + ", from " + settings.daysBeforeHire()
-                + " days before your start date. Have your passport, ID card or driving licence ready.\n\n"
-                + "If you were not expecting this email, you can ignore it. We will never ask you for a password.\n";
-        send(List.of(i.getPersonalEmail()), "Activate your " + config.organisationName() + " work account", body,
-                AuditType.NOTIFICATION_INVITATION, i.getDirectoryUserId(), null);
+        String startNote = i.getHireDate() == null ? ""
+                : MailTemplates.fragment(Fragment.ACTIVATION_START_NOTE, Map.of("day", MailTemplates.day(i.getHireDate())));
+        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.ACTIVATION_INVITATION, Map.of("organisation", config.organisationName(),
+                "account", i.getUserPrincipalName(), "startNote", startNote, "link", config.baseUrl() + "/activate.xhtml?token=" + issued.token(),
+                "until", MailTemplates.at(i.getExpiresAt()), "daysBeforeHire", settings.daysBeforeHire()));
+        send(List.of(i.getPersonalEmail()), mail, AuditType.NOTIFICATION_INVITATION, i.getDirectoryUserId(), null);
     }
 
     /**
@@ -75,14 +70,11 @@ public class ActivationNotices {
             return;
         }
         DirectoryAccount acc = done.account();
-        String subject = "Work account activated: " + acc.displayName();
-        String body = "Hello,\n\n"
-                + "The work account " + acc.userPrincipalName() + " (" + acc.displayName() + ") was activated on "
-                + WHEN.format(store.now()) + ", after an identity check with a photo ID and a selfie.\n\n"
-                + "If this is unexpected, contact " + config.helpdeskContact() + " straight away.\n";
-        store.forAttempt(done.attemptId()).ifPresent(i -> send(List.of(i.getPersonalEmail()), subject, body,
+        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.ACTIVATION_ACTIVATED, Map.of("account", acc.userPrincipalName(),
+                "displayName", acc.displayName(), "when", MailTemplates.at(store.now()), "helpdesk", config.helpdeskContact()));
+        store.forAttempt(done.attemptId()).ifPresent(i -> send(List.of(i.getPersonalEmail()), mail,
                 AuditType.NOTIFICATION_ACTIVATED, acc.id(), done.attemptId()));
-        managerAddress(acc.id()).ifPresent(m -> send(List.of(m), subject, body, MANAGER_NOTICE, acc.id(), done.attemptId()));
+        managerAddress(acc.id()).ifPresent(m -> send(List.of(m), mail, MANAGER_NOTICE, acc.id(), done.attemptId()));
     }
 
     /** Whether the manager was sent the notice that this activation's account is active. */
@@ -100,15 +92,9 @@ public class ActivationNotices {
             return;
         }
         boolean approved = decided.result() == ReviewCases.Result.APPROVED;
-        String body = approved
-                ? "Hello,\n\nYour identity check for your new work account (case " + decided.reference() + ") has been approved.\n\n"
-                        + "If the activation page is still open, it moves on by itself. Otherwise ask whoever sent your invitation "
-                        + "to send you a new link.\n"
-                : "Hello,\n\nWe could not activate your work account with this identity check (case " + decided.reference() + ").\n\n"
-                        + "Please contact " + config.helpdeskContact() + " or the person who invited you, quoting case "
-                        + decided.reference() + ".\n";
-        send(List.of(invitation.get().getPersonalEmail()), approved ? "Your identity check was approved" : "About your account activation",
-                body, approved ? AuditType.NOTIFICATION_ACTIVATION_APPROVED : AuditType.NOTIFICATION_ACTIVATION_DENIED, decided.directoryUserId(),
+        MailTemplates.Mail mail = MailTemplates.render(approved ? MailTemplate.ACTIVATION_APPROVED : MailTemplate.ACTIVATION_DENIED,
+                Map.of("reference", decided.reference(), "helpdesk", config.helpdeskContact()));
+        send(List.of(invitation.get().getPersonalEmail()), mail, approved ? AuditType.NOTIFICATION_ACTIVATION_APPROVED : AuditType.NOTIFICATION_ACTIVATION_DENIED, decided.directoryUserId(),
                 decided.attemptId());
     }
 
@@ -122,13 +108,13 @@ public class ActivationNotices {
         }
     }
 
-    private void send(List<String> to, String subject, String body, AuditType type, String userId, Long attemptId) {
+    private void send(List<String> to, MailTemplates.Mail mail, AuditType type, String userId, Long attemptId) {
         if (to.isEmpty()) {
             return;
         }
         AuditOutcome outcome;
         try {
-            mailer.send(to, subject, body);
+            mailer.send(to, mail);
             outcome = AuditOutcome.OK;
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Activation notice {0} could not be sent: {1}", new Object[] {type, e.getClass().getSimpleName()});

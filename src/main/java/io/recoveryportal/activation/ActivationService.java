@@ -33,7 +33,10 @@ public class ActivationService {
     public enum LinkStatus { USABLE, UNKNOWN, USED, SUPERSEDED, REVOKED, EXPIRED, TOO_EARLY }
 
     /** What the link says now, and from when it will work if it is too early. */
-    public record Link(LinkStatus status, String userPrincipalName, Instant opensAt) {
+    public record Link(LinkStatus status, String userPrincipalName, Instant opensAt) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
     }
 
     /** Where "Start" leads: to Incode with the attempt id for the cookie, or back to the page with a problem. */

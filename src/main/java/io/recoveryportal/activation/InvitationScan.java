@@ -1,20 +1,16 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.cluster.ClusterJobs;
 import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccounts;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,16 +18,19 @@ import java.util.logging.Logger;
  * The scheduled invitation scan (off unless {@code activation.scan.enabled=true}): every disabled account whose
  * hire date is within {@code activation.scan.days-ahead} days and which has a personal address in the configured
  * attribute is invited, once. An account that already has an invitation of any kind, revoked ones included, is
- * left to the people who manage it: the scan never re-invites someone an administrator stopped.
+ * left to the people who manage it: the scan never re-invites someone an administrator stopped. Once per cluster
+ * per interval ({@link ClusterJobs}).
  */
 @ApplicationScoped
 public class InvitationScan {
 
     private static final Logger LOG = Logger.getLogger(InvitationScan.class.getName());
+    /** Its row in job_lease (migration V14). */
+    static final String JOB = "invitation-scan";
     static final Actor ACTOR = Actor.system("scan");
 
-    @Resource
-    ManagedScheduledExecutorService executor;
+    @Inject
+    ClusterJobs jobs;
 
     @Inject
     ActivationSettings settings;
@@ -45,12 +44,9 @@ public class InvitationScan {
     @Inject
     InvitationService invitations;
 
-    private ScheduledFuture<?> task;
-
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (settings.scanEnabled()) {
-            long every = settings.scanInterval().toMillis();
-            task = executor.scheduleWithFixedDelay(this::runOnce, Math.min(every, 60_000), every, TimeUnit.MILLISECONDS);
+            jobs.every(JOB, settings.scanInterval(), this::runOnce);
         }
     }
 
@@ -75,13 +71,6 @@ public class InvitationScan {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Invitation scan failed: {0}", e.toString());
             return 0;
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
         }
     }
 }

@@ -52,13 +52,24 @@ public class AuditEvent {
     @Column(length = 2000, updatable = false)
     private String detail;
 
+    /** The event's place in the cluster's one chain ({@link AuditChain}). */
+    @Column(name = "chain_seq", updatable = false)
+    private Long chainSeq;
+
+    @Column(name = "prev_hash", length = 64, updatable = false)
+    private String prevHash;
+
+    @Column(name = "event_hash", length = 64, updatable = false)
+    private String eventHash;
+
     protected AuditEvent() {
         // for JPA
     }
 
     public AuditEvent(Instant occurredAt, AuditType type, Actor actor, Long attemptId, String directoryUserId,
             AuditOutcome outcome, String detail) {
-        this.occurredAt = occurredAt;
+        // the database keeps microseconds: the hash must cover what is stored
+        this.occurredAt = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.type = type;
         this.actorKind = actor.kind();
         this.actorId = actor.id();
@@ -66,6 +77,34 @@ public class AuditEvent {
         this.directoryUserId = directoryUserId;
         this.outcome = outcome;
         this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+    }
+
+    /** Puts the event at {@code seq} after {@code prevHash} and computes its hash; its id must be set (persisted). */
+    void link(long seq, String prevHash) {
+        if (id == null) {
+            throw new IllegalStateException("an event is linked once persisted, when its id is known");
+        }
+        this.chainSeq = seq;
+        this.prevHash = prevHash;
+        this.eventHash = AuditChain.hash(seq, prevHash, chainedValues());
+    }
+
+    /** The {@link AuditChain#COLUMNS} of this event, as the database will hold them. */
+    java.util.List<String> chainedValues() {
+        return java.util.Arrays.asList(id.toString(), occurredAt.toString(), type.name(), actorKind.name(), actorId,
+                attemptId == null ? null : attemptId.toString(), directoryUserId, outcome.name(), detail);
+    }
+
+    public Long getChainSeq() {
+        return chainSeq;
+    }
+
+    public String getPrevHash() {
+        return prevHash;
+    }
+
+    public String getEventHash() {
+        return eventHash;
     }
 
     public Long getId() {

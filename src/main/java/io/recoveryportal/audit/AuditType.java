@@ -77,5 +77,15 @@ public enum AuditType {
     // staff sessions
     STAFF_SIGNED_IN,
     STAFF_SIGN_IN_FAILED,
-    STAFF_SIGNED_OUT
+    STAFF_SIGNED_OUT,
+    // the cluster
+    /** a node took a scheduled job's round ({@code cluster.JobLeases}): the job is the actor, the node the detail */
+    JOB_RUN,
+
+    // the audit trail itself (issue 16): auditors' reads and exports, chain checks, retention
+    AUDIT_SEARCHED,
+    AUDIT_EXPORTED,
+    AUDIT_HISTORY_VIEWED,
+    AUDIT_CHAIN_VERIFIED,
+    AUDIT_PRUNED
 }

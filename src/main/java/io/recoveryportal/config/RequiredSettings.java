@@ -1,6 +1,7 @@
 package io.recoveryportal.config;
 
 import io.recoveryportal.matching.MatchingPolicy;
+import io.recoveryportal.security.ClientAddress;
 import io.recoveryportal.security.IpAllowList;
 import java.net.URI;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ public final class RequiredSettings {
         lookup.apply("incode.client-auth").filter(v -> !CLIENT_AUTH_METHODS.contains(v)).ifPresent(v ->
                 problems.add("unsupported value '" + v + "' for " + describe("incode.client-auth") + "; use one of " + CLIENT_AUTH_METHODS));
         problems.addAll(helpdeskProblems(lookup));
+        ClientAddress.problem(lookup).ifPresent(p -> problems.add(p + " (" + describe("portal.trusted-proxies") + ", "
+                + describe("portal.forwarded-header") + ")"));
         lookup.apply("matching.placeholder-birthdates").flatMap(MatchingPolicy::problem).ifPresent(p ->
                 problems.add(describe("matching.placeholder-birthdates") + ": " + p));
         boolean h2 = lookup.apply("db.url").map(u -> u.startsWith("jdbc:h2:")).orElse(true);

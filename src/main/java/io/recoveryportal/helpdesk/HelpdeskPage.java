@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * The helpdesk start page's view state: the employee's address, the ticket and what the caller needs while the
- * agent types, the last refusal, and the agent's own requests. The rules live in {@link HelpdeskService}.
+ * agent types, the last refusal, and the agent's own requests. The rules live in {@link HelpdeskRequests}.
  */
 @Named
 @ViewScoped
@@ -30,7 +30,7 @@ public class HelpdeskPage implements Serializable {
     private static final int TICKET_MAX = 40;
 
     @Inject
-    HelpdeskService helpdesk;
+    HelpdeskRequests helpdesk;
 
     @Inject
     CurrentStaff staff;
@@ -39,7 +39,7 @@ public class HelpdeskPage implements Serializable {
     private String ticket;
     private String need;
     private String problem;
-    private List<HelpdeskService.Listed> requests = List.of();
+    private List<HelpdeskRequests.Listed> requests = List.of();
 
     @PostConstruct
     void init() {
@@ -71,17 +71,17 @@ public class HelpdeskPage implements Serializable {
         if (!valid) {
             return null;
         }
-        HelpdeskService.Sent sent = helpdesk.send(agent.get(), address.get(), reference == null || reference.isEmpty() ? null : reference,
+        HelpdeskRequests.Sent sent = helpdesk.send(agent.get(), address.get(), reference == null || reference.isEmpty() ? null : reference,
                 Attempt.RequestedAction.valueOf(need.toUpperCase(Locale.ROOT)));
-        if (sent instanceof HelpdeskService.Created c) {
+        if (sent instanceof HelpdeskRequests.Created c) {
             return "/helpdesk/request?faces-redirect=true&id=" + c.requestId();
         }
-        if (sent instanceof HelpdeskService.Refused r) {
+        if (sent instanceof HelpdeskRequests.Refused r) {
             problem = r.reason();
-        } else if (sent instanceof HelpdeskService.Limited) {
+        } else if (sent instanceof HelpdeskRequests.Limited) {
             problem = "Too many verification links have been sent for now, by you in the last hour or to this employee today. "
                     + "Nothing was sent. Wait a while, or ask a colleague.";
-        } else if (sent instanceof HelpdeskService.Unavailable u) {
+        } else if (sent instanceof HelpdeskRequests.Unavailable u) {
             problem = u.reason();
         } else {
             problem = "Helpdesk verification is not set up on this portal (Incode's API key and integration id are missing). "
@@ -131,7 +131,7 @@ public class HelpdeskPage implements Serializable {
         return problem;
     }
 
-    public List<HelpdeskService.Listed> getRequests() {
+    public List<HelpdeskRequests.Listed> getRequests() {
         return requests;
     }
 }

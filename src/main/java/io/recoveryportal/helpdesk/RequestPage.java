@@ -20,7 +20,13 @@ public class RequestPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    HelpdeskService helpdesk;
+    HelpdeskRequests helpdesk;
+
+    @Inject
+    HelpdeskProgress progress;
+
+    @Inject
+    ResetLinks resetLinks;
 
     @Inject
     CurrentStaff staff;
@@ -43,7 +49,7 @@ public class RequestPage implements Serializable {
         if (view == null || agent.isEmpty()) {
             return null;
         }
-        HelpdeskService.ResetLinkOutcome outcome = helpdesk.sendResetLink(view.id(), agent.get());
+        ResetLinks.ResetLinkOutcome outcome = resetLinks.sendResetLink(view.id(), agent.get());
         message = outcome.message();
         problem = !outcome.sent();
         reload(agent.get());
@@ -57,9 +63,9 @@ public class RequestPage implements Serializable {
             return null;
         }
         try {
-            Optional<HelpdeskService.Progress> p = helpdesk.checkNow(view.id(), agent.get());
+            Optional<HelpdeskProgress.Progress> p = progress.checkNow(view.id(), agent.get());
             problem = false;
-            message = p.filter(x -> x == HelpdeskService.Progress.RESULT_NOT_READY).isPresent()
+            message = p.filter(x -> x == HelpdeskProgress.Progress.RESULT_NOT_READY).isPresent()
                     ? "Incode has no result yet: the employee has not finished the identity check."
                     : "Checked with Incode just now.";
         } catch (ProofingUnavailableException e) {

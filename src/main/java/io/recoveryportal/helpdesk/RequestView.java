@@ -15,13 +15,20 @@ import java.util.List;
  */
 public record RequestView(long id, String ticket, String employee, String agentName, Attempt.RequestedAction action,
         HelpdeskStatus status, List<Stage> stages, String problem, String caseReference, boolean expired, boolean canSendResetLink,
-        Instant resetLinkSentAt, Instant resetLinkExpiresAt, Instant resetLinkUsedAt, Instant resetDoneAt, Instant now) {
+        Instant resetLinkSentAt, Instant resetLinkExpiresAt, Instant resetLinkUsedAt, Instant resetDoneAt, Instant now)
+        implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     /** seed 004's format: "Success - YYYY-MM-DD HH:MM:SS". */
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A stage the request reached, and when. */
-    public record Stage(HelpdeskStatus status, Instant at) {
+    public record Stage(HelpdeskStatus status, Instant at) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
 
         public String when() {
             return WHEN.format(at);

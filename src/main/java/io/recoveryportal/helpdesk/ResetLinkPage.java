@@ -26,7 +26,7 @@ public class ResetLinkPage implements Serializable {
     public enum View { CONFIRM, INVALID }
 
     @Inject
-    HelpdeskService helpdesk;
+    ResetLinks helpdesk;
 
     private String token;
     private View view;

@@ -23,7 +23,7 @@ public class StatusServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    HelpdeskService helpdesk;
+    HelpdeskRequests helpdesk;
 
     @Inject
     CurrentStaff staff;

@@ -4,9 +4,12 @@
  * phone.
  *
  * <ul>
- * <li>{@link io.recoveryportal.helpdesk.HelpdeskService}: the use cases. Lookup and refusals reuse self-service's
- * eligibility (privileged, disabled, unknown and ambiguous accounts are refused, here with the reason, since the
- * agent is staff); the verdict reuses its judging on a HELPDESK attempt; the reset reuses its reset page.</li>
+ * <li>The use cases, one class per step: {@link io.recoveryportal.helpdesk.HelpdeskRequests} (sending the verification
+ * link; lookup and refusals reuse self-service's eligibility: privileged, disabled, unknown and ambiguous accounts are
+ * refused, here with the reason, since the agent is staff), {@link io.recoveryportal.helpdesk.HelpdeskProgress}
+ * (following Incode's result; the verdict reuses self-service's judging on a HELPDESK attempt),
+ * {@link io.recoveryportal.helpdesk.ResetLinks} (the reset link, which reuses the reset page) and
+ * {@link io.recoveryportal.helpdesk.HelpdeskMails} (the two emails, from notification's templates).</li>
  * <li>{@link io.recoveryportal.helpdesk.VerificationRequests}: the port to Incode's B2B API (adapter:
  * {@code verification.incode.IncodeB2bClient}).</li>
  * <li>{@link io.recoveryportal.helpdesk.HelpdeskRequest}: the agent's view of one verification, its status only

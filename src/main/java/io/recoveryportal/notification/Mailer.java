@@ -1,6 +1,7 @@
 package io.recoveryportal.notification;
 
 import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -20,14 +21,22 @@ public class Mailer {
     @Inject
     PortalConfig config;
 
+    @Inject
+    Meters meters;
+
     /**
      * The mail session, built once from configuration (which does not change while the portal runs): building one
      * reads Jakarta Mail's provider lists from every jar of the application, a cost per notice otherwise.
      */
     private volatile Session session;
 
+    /** Sends a mail built from its template ({@link MailTemplates}) to each address separately. */
+    public void send(List<String> to, MailTemplates.Mail mail) throws MessagingException {
+        send(to, mail.subject(), mail.body());
+    }
+
     /** Sends one message to each address separately, so no recipient sees the others. */
-    public void send(List<String> to, String subject, String body) throws MessagingException {
+    private void send(List<String> to, String subject, String body) throws MessagingException {
         Session session = session();
         for (String address : to) {
             MimeMessage m = new MimeMessage(session);
@@ -36,7 +45,13 @@ public class Mailer {
             m.setSubject(subject, "UTF-8");
             m.setSentDate(new Date());
             m.setText(body, "UTF-8");
-            Transport.send(m);
+            try {
+                Transport.send(m);
+            } catch (MessagingException e) {
+                meters.mailFailed();
+                throw e;
+            }
+            meters.mailSent();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.recoveryportal.notification;
 
+import java.util.Map;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.config.PortalConfig;
@@ -12,8 +13,6 @@ import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,7 +25,6 @@ import java.util.logging.Logger;
 public class ResetNotices {
 
     private static final Logger LOG = Logger.getLogger(ResetNotices.class.getName());
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     ReportLinks links;
@@ -53,16 +51,10 @@ public class ResetNotices {
         String token = OpaqueTokens.generate();
         Instant now = clock.instant();
         links.save(new ReportLink(OpaqueTokens.hash(token), attemptId, account.id(), now, now.plus(linkLifetime)));
-        String body = "Hello,\n\n"
-                + "The " + what + " for your work account " + account.userPrincipalName() + " was reset on " + WHEN.format(now)
-                + ", after an identity check with a photo ID and a selfie.\n\n"
-                + "If this was you, there is nothing more to do.\n\n"
-                + "If this wasn't you, open this link straight away. It locks the account and signs it out everywhere, "
-                + "and tells the IT security team:\n"
-                + config.baseUrl() + "/report.xhtml?token=" + token + "\n\n"
-                + "The link works once, for " + linkLifetime.toDays() + " days. We will never ask you for your password.\n";
+        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.RESET_NOTICE, Map.of("what", what, "account", account.userPrincipalName(),
+                "when", MailTemplates.at(now), "reportLink", config.baseUrl() + "/report.xhtml?token=" + token, "linkDays", linkLifetime.toDays()));
         try {
-            mailer.send(account.notificationAddresses(), "Your work account was recovered", body);
+            mailer.send(account.notificationAddresses(), mail);
             links.audit(attemptId, account.id(), AuditType.NOTIFICATION_SENT, AuditOutcome.OK, account.notificationAddresses().size() + " address(es)");
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Reset notice could not be sent for attempt {0}: {1}", new Object[] {attemptId, e.getMessage()});

@@ -45,9 +45,10 @@ public final class OutboundHttp implements HTTPRequestSender, ResourceRetriever 
 
     private final HttpClient client;
     private final Duration readTimeout;
+    private final ExchangeObserver observer;
 
-    OutboundHttp(OidcSettings settings) {
-        this(settings.connectTimeout(), settings.readTimeout(), settings.tls());
+    OutboundHttp(OidcSettings settings, ExchangeObserver observer) {
+        this(settings.connectTimeout(), settings.readTimeout(), settings.tls(), observer);
     }
 
     /**
@@ -55,6 +56,12 @@ public final class OutboundHttp implements HTTPRequestSender, ResourceRetriever 
      * the JVM's default trust.
      */
     public OutboundHttp(Duration connectTimeout, Duration readTimeout, SSLContext tls) {
+        this(connectTimeout, readTimeout, tls, ExchangeObserver.NONE);
+    }
+
+    /** As {@link #OutboundHttp(Duration, Duration, SSLContext)}, telling {@code observer} of every call. */
+    public OutboundHttp(Duration connectTimeout, Duration readTimeout, SSLContext tls, ExchangeObserver observer) {
+        this.observer = observer;
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -84,13 +91,20 @@ public final class OutboundHttp implements HTTPRequestSender, ResourceRetriever 
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
         b.method(request.getMethod().name(), publisher);
         HttpResponse<InputStream> response;
+        String content;
+        long sent = System.nanoTime();
         try {
             response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            content = read(response.body());
         } catch (InterruptedException e) {
+            observer.exchanged(request.getURI(), 0, System.nanoTime() - sent);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + request.getURI().getHost());
+        } catch (IOException e) {
+            observer.exchanged(request.getURI(), 0, System.nanoTime() - sent);
+            throw e;
         }
-        String content = read(response.body());
+        observer.exchanged(request.getURI(), response.statusCode(), System.nanoTime() - sent);
         Map<String, List<String>> headers = response.headers().map().entrySet().stream()
                 .filter(e -> !e.getKey().startsWith(":"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

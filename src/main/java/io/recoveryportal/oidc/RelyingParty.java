@@ -77,15 +77,24 @@ public final class RelyingParty {
 
     /** Reads nothing yet: discovery happens on first use, so a provider that is down does not stop start-up. */
     public RelyingParty(OidcSettings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, Clock.systemUTC(), ExchangeObserver.NONE);
+    }
+
+    /** As {@link #RelyingParty(OidcSettings)}, telling {@code observer} of every call to the provider. */
+    public RelyingParty(OidcSettings settings, ExchangeObserver observer) {
+        this(settings, Clock.systemUTC(), observer);
     }
 
     RelyingParty(OidcSettings settings, Clock clock) {
+        this(settings, clock, ExchangeObserver.NONE);
+    }
+
+    private RelyingParty(OidcSettings settings, Clock clock, ExchangeObserver observer) {
         this.settings = settings;
         this.clientId = new ClientID(settings.clientId());
         this.secret = new Secret(settings.clientSecret());
         this.scope = new Scope(settings.scopes().toArray(String[]::new));
-        this.http = new OutboundHttp(settings);
+        this.http = new OutboundHttp(settings, observer);
         this.discovery = new ProviderDiscovery(settings, http, clock);
     }
 

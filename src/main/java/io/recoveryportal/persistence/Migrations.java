@@ -39,6 +39,7 @@ public class Migrations {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(ds)
                 .locations("classpath:db/migration")
+                .javaMigrations(new V18__MatchRulesFromText(), new V20__ChainExistingAuditEvents())
                 .failOnMissingLocations(true);
     }
 }

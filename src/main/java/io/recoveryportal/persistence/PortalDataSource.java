@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
         password = "${MPCONFIG=db.password:}",
         minPoolSize = 0,
         initialPoolSize = 0,
-        maxPoolSize = 20,
+        maxPoolSize = PortalDataSource.MAX_POOL_SIZE,
         maxIdleTime = 300,
         properties = {
             // a restarted database must not leave dead connections in the pool
@@ -32,4 +32,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PortalDataSource {
 
     public static final String JNDI_NAME = "java:app/jdbc/portal";
+
+    /** The most connections the pool opens; the metrics show it beside the connections in use. */
+    public static final int MAX_POOL_SIZE = 20;
 }

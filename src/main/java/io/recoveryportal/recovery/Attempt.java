@@ -2,22 +2,31 @@ package io.recoveryportal.recovery;
 
 import io.recoveryportal.matching.Outcome;
 import io.recoveryportal.verification.ProofingStatus;
+import io.recoveryportal.matching.RuleResult;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +38,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "attempt")
+@EntityListeners(AttemptMoves.class)
 public class Attempt {
 
     /** The kinds of attempt; what differs between them is in each kind's {@link KindPolicy}. */
@@ -145,48 +155,44 @@ public class Attempt {
     @Column(name = "match_outcome", length = 10)
     private Outcome matchOutcome;
 
-    @Column(name = "match_rules", length = 4000)
-    private String matchRules;
+    /** The matcher's rule outcomes, in its order, for a reviewer (structured since V17/V18; no longer text cut at 4,000). */
+    @ElementCollection
+    @CollectionTable(name = "match_rule", joinColumns = @JoinColumn(name = "attempt_id"))
+    @OrderColumn(name = "position")
+    private List<MatchRule> matchRules = new ArrayList<>();
 
+    /**
+     * The reference of the review case this attempt became (the case itself, in review, refers to the attempt by id):
+     * the person's page and the helpdesk agent quote it, and a reset handed back returns to APPROVED rather than MATCHED.
+     */
     @Column(name = "case_reference", length = 20)
     private String caseReference;
 
-    @Column(name = "escalation_reason", length = 200)
-    private String escalationReason;
-
+    /** An account in a sensitive group, marked at the start: a case about it needs two approvers. */
     @Column(name = "high_risk", nullable = false)
     private boolean highRisk;
 
-    @Column(name = "claimed_by", length = 64)
-    private String claimedBy;
-
-    @Column(name = "claimed_until")
-    private Instant claimedUntil;
-
-    @Column(name = "escalated_at")
-    private Instant escalatedAt;
-
+    /** When a reviewer's decision (or an approval carried over to this attempt) moved it to APPROVED or DENIED. */
     @Column(name = "decided_at")
     private Instant decidedAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "case_reason", length = 30)
-    private CaseReason caseReason;
-
+    /** The staff member who asked for this attempt (a helpdesk agent): they may never decide a case about it. */
     @Column(name = "escalated_by", length = 64)
     private String escalatedBy;
 
-    @Column(name = "sla_notified_at")
-    private Instant slaNotifiedAt;
-
-    @Column(name = "evidence_hash", length = 64)
-    private String evidenceHash;
-
-    @Column(name = "evidence_purged_at")
-    private Instant evidencePurgedAt;
-
     @Version
     private long version;
+
+    /** The moves made since the last flush, for the metrics ({@link AttemptMoves}); never stored. */
+    @Transient
+    private final transient List<Move> moves = new ArrayList<>();
+
+    /**
+     * One move: from and to, when the attempt had entered {@code from} (only a move sets updatedAt, so its value
+     * before the move says so) and when it left. The time spent waiting for a reviewer is {@code entered} to {@code at}.
+     */
+    record Move(State from, State to, Instant entered, Instant at) {
+    }
 
     protected Attempt() {
         // for JPA
@@ -218,9 +224,17 @@ public class Attempt {
         if (!finishing(expected) && isExpired(now)) {
             throw new IllegalStateException("attempt expired");
         }
+        moves.add(new Move(state, next, updatedAt, now));
         state = next;
         updatedAt = now;
         resetProgress.resetting(next == State.RESETTING ? directoryUserId : null);
+    }
+
+    /** The moves made since the last call, oldest first; forgets them. */
+    List<Move> takeMoves() {
+        List<Move> taken = List.copyOf(moves);
+        moves.clear();
+        return taken;
     }
 
     static boolean finishing(State from) {
@@ -259,27 +273,24 @@ public class Attempt {
         this.proofing = proofing().result(status, score, interviewId, identityId);
     }
 
-    public void recordMatch(Outcome outcome, String rules) {
+    /** The matcher's outcome and its rules' outcomes (none when the matcher did not run). */
+    public void recordMatch(Outcome outcome, List<RuleResult> rules) {
         this.matchOutcome = outcome;
-        this.matchRules = rules == null || rules.length() <= 4000 ? rules : rules.substring(0, 4000);
+        this.matchRules.clear();
+        if (rules != null) {
+            rules.stream().map(MatchRule::new).forEach(matchRules::add);
+        }
     }
 
     /** Keeps what the document said, for a reviewer; retention purges it once the case is decided. */
-    public void keepEvidence(String fullName, String givenName, java.time.LocalDate birthdate, String caseReference) {
+    public void keepEvidence(String fullName, String givenName, java.time.LocalDate birthdate) {
         this.proofing = proofing().withEvidence(fullName, givenName, birthdate);
-        this.caseReference = caseReference;
     }
 
-    /**
-     * Opens the review case: why, whether it needs two approvers (four-eyes; an account already marked high-risk
-     * stays so), and how long it may wait for a decision.
-     */
-    public void escalated(CaseReason category, String reason, boolean highRisk, Instant now, Duration caseLifetime) {
-        this.caseReason = Objects.requireNonNull(category);
-        this.escalationReason = reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200);
-        this.highRisk = this.highRisk || highRisk;
-        this.escalatedAt = now;
-        this.expiresAt = now.plus(caseLifetime);
+    /** The attempt became review case {@code reference}, and waits for its decision until {@code until}. */
+    public void caseOpened(String reference, Instant until) {
+        this.caseReference = Objects.requireNonNull(reference);
+        this.expiresAt = until;
     }
 
     /** A staff member (a helpdesk agent) opened this case: they may never decide it themselves. */
@@ -287,18 +298,8 @@ public class Attempt {
         this.escalatedBy = staffObjectId;
     }
 
-    /** Reviewers have been told this case is overdue; they are told once. */
-    public void slaNotified(Instant now) {
-        this.slaNotifiedAt = now;
-    }
-
-    /**
-     * Retention: the verified name and birthdate go, a hash of them stays, so a later dispute can still show that
-     * given evidence was (or was not) what the reviewer saw, without keeping the evidence itself.
-     */
-    public void purgeEvidence(String hash, Instant now) {
-        this.evidenceHash = hash;
-        this.evidencePurgedAt = now;
+    /** Retention: the verified name and birthdate go (the case keeps a hash of them). */
+    public void forgetEvidence() {
         this.proofing = proofing().withoutEvidence();
     }
 
@@ -310,25 +311,6 @@ public class Attempt {
     /** After an approval, the employee has this long to finish their own recovery. */
     public void extendUntil(Instant until) {
         this.expiresAt = until;
-    }
-
-    /** A reviewer holds the case until {@code until}; nobody else can decide it meanwhile. */
-    public void claim(String reviewerId, Instant until) {
-        this.claimedBy = reviewerId;
-        this.claimedUntil = until;
-    }
-
-    public void releaseClaim() {
-        this.claimedBy = null;
-        this.claimedUntil = null;
-    }
-
-    public boolean isClaimedBy(String reviewerId, Instant now) {
-        return reviewerId.equals(claimedBy) && claimedUntil != null && now.isBefore(claimedUntil);
-    }
-
-    public boolean isClaimedByAnotherThan(String reviewerId, Instant now) {
-        return claimedBy != null && !claimedBy.equals(reviewerId) && claimedUntil != null && now.isBefore(claimedUntil);
     }
 
     public void decided(Instant now) {
@@ -451,55 +433,31 @@ public class Attempt {
         return matchOutcome;
     }
 
-    public String getMatchRules() {
-        return matchRules;
+    public List<MatchRule> getMatchRules() {
+        return List.copyOf(matchRules);
     }
 
     public String getCaseReference() {
         return caseReference;
     }
 
-    public String getEscalationReason() {
-        return escalationReason;
-    }
 
     public boolean isHighRisk() {
         return highRisk;
     }
 
-    public String getClaimedBy() {
-        return claimedBy;
-    }
 
-    public Instant getClaimedUntil() {
-        return claimedUntil;
-    }
 
-    public Instant getEscalatedAt() {
-        return escalatedAt;
-    }
 
     public Instant getDecidedAt() {
         return decidedAt;
     }
 
-    public CaseReason getCaseReason() {
-        return caseReason;
-    }
 
     public String getEscalatedBy() {
         return escalatedBy;
     }
 
-    public Instant getSlaNotifiedAt() {
-        return slaNotifiedAt;
-    }
 
-    public String getEvidenceHash() {
-        return evidenceHash;
-    }
 
-    public Instant getEvidencePurgedAt() {
-        return evidencePurgedAt;
-    }
 }

@@ -144,7 +144,7 @@ public class AttemptStore {
     }
 
     /** Writes the step now, so that a conflict surfaces inside the step that caused it, as a named exception. */
-    private void flush() {
+    public void flush() {
         try {
             attempts.flush();
         } catch (OptimisticLockException e) {
@@ -166,33 +166,6 @@ public class AttemptStore {
             }
         }
         return false;
-    }
-
-    /**
-     * Moves an earlier approval to the attempt behind {@code rawId} (VERIFIED → APPROVED) and retires the earlier
-     * attempt (APPROVED → EXPIRED), in one transaction, so one approval is only ever used once. False, with nothing
-     * changed, when there is no such approval.
-     */
-    @Transactional
-    public boolean carryOverApproval(String rawId, String directoryUserId, String identityId, Instant since, Consumer<Attempt> change) {
-        Optional<Attempt> current = find(rawId).filter(a -> a.getState() == State.VERIFIED);
-        Optional<Attempt> earlier = attempts.approvedFor(directoryUserId, identityId, since, now())
-                .filter(e -> current.isPresent() && !e.getId().equals(current.get().getId()));
-        if (earlier.isEmpty()) {
-            return false;
-        }
-        Attempt a = current.get();
-        Attempt e = earlier.get();
-        e.moveTo(State.APPROVED, State.EXPIRED, now());
-        record(e, AuditType.REVIEW_APPROVAL_CARRIED_OVER, AuditOutcome.SUPERSEDED, "approval of case " + e.getCaseReference() + " moved to attempt " + a.getId());
-        a.moveTo(State.VERIFIED, State.APPROVED, now());
-        change.accept(a);
-        // the approval keeps its own time and window: coming back again does not extend it
-        a.decided(e.getDecidedAt());
-        a.extendUntil(e.getExpiresAt());
-        record(a, AuditType.REVIEW_APPROVAL_CARRIED_OVER, AuditOutcome.APPROVED, "same identity and account as approved case " + e.getCaseReference());
-        flush();
-        return true;
     }
 
     @Transactional

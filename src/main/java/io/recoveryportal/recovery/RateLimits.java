@@ -2,18 +2,21 @@ package io.recoveryportal.recovery;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.recoveryportal.cluster.BucketSource;
+import io.recoveryportal.cluster.SharedBuckets;
+import io.recoveryportal.security.OpaqueTokens;
+import io.recoveryportal.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Anti-automation for starting a verification: per client address, per target address (known or not, so the
  * limit itself reveals nothing), and a global hourly budget of Incode sessions (each costs money and is an
- * attacker's lever). Token buckets from Bucket4j, held per node; a cluster shares nothing here, so the
- * effective limits are per node (README: known limits).
+ * attacker's lever). Token buckets from Bucket4j kept in the Data Grid ({@link SharedBuckets}), so a cluster of N
+ * nodes enforces the configured numbers, not N times them, and a node that joins late sees what the others took.
+ * Keys are SHA-256 hashes: neither addresses nor email addresses travel through the grid.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -38,65 +41,52 @@ public class RateLimits {
         }
     }
 
-    private static final int MAX_TRACKED = 100_000;
-
     @Inject
     RecoverySettings settings;
 
-    private final Map<String, Bucket> perClient = lru();
-    private final Map<String, Bucket> perAccount = lru();
-    private Bucket global;
+    @Inject
+    BucketSource buckets;
+
+    @Inject
+    Meters meters;
 
     /**
-     * Takes one token from each bucket, or none: returns the limit that refused, or empty when the attempt
-     * may start.
+     * Takes one token from each bucket, or none: returns the limit that refused, or empty when the attempt may
+     * start. Each bucket is taken on its own (the grid has no transaction across keys), so a refusal gives back
+     * what was taken before it; meanwhile another request may be refused for that token, never admitted beyond a
+     * limit.
      */
-    public synchronized Optional<Limit> tryStart(String clientAddress, String accountKey) {
-        Bucket client = perClient.computeIfAbsent(clientAddress, k -> bucket(settings.perIpPerHour(), Duration.ofHours(1)));
-        Bucket account = perAccount.computeIfAbsent(accountKey, k -> bucket(settings.perAccountPerDay(), Duration.ofDays(1)));
-        if (global == null) {
-            global = bucket(settings.incodeSessionsPerHour(), Duration.ofHours(1));
-        }
-        if (client.getAvailableTokens() < 1) {
+    public Optional<Limit> tryStart(String clientAddress, String accountKey) {
+        Bucket client = buckets.bucket("portal.rate.client", OpaqueTokens.hash(clientAddress),
+                limit(settings.perIpPerHour(), Duration.ofHours(1)));
+        Bucket account = buckets.bucket("portal.rate.account", OpaqueTokens.hash(accountKey),
+                limit(settings.perAccountPerDay(), Duration.ofDays(1)));
+        Bucket global = buckets.bucket("portal.rate.global", "incode-sessions",
+                limit(settings.incodeSessionsPerHour(), Duration.ofHours(1)));
+        if (!client.tryConsume(1)) {
             return Optional.of(refusal(Kind.CLIENT, client));
         }
-        if (account.getAvailableTokens() < 1) {
+        if (!account.tryConsume(1)) {
+            client.addTokens(1);
             return Optional.of(refusal(Kind.ACCOUNT, account));
         }
         if (!global.tryConsume(1)) {
+            client.addTokens(1);
+            account.addTokens(1);
             return Optional.of(refusal(Kind.GLOBAL, global));
         }
-        client.tryConsume(1);
-        account.tryConsume(1);
         return Optional.empty();
     }
 
     /** The buckets refill a token at a time (a limit of 5 a day gives one back every 4.8 hours), so this is the real wait. */
-    private static Limit refusal(Kind kind, Bucket bucket) {
+    private Limit refusal(Kind kind, Bucket bucket) {
+        if (meters != null) {
+            meters.rateLimited(kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
         return new Limit(kind, Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
     }
 
-    private static Bucket bucket(int capacity, Duration period) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build();
+    private static Bandwidth limit(int capacity, Duration period) {
+        return Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build();
     }
-
-    /** Bounded, least recently used first out: a flood of addresses cannot exhaust memory. */
-    private static Map<String, Bucket> lru() {
-        return new LinkedHashMap<>(1024, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > MAX_TRACKED;
-            }
-        };
-    }
-
-    /** For tests: forget every bucket. */
-    synchronized void clear() {
-        perClient.clear();
-        perAccount.clear();
-        global = null;
-    }
-
 }

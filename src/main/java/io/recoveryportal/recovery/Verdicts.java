@@ -9,7 +9,7 @@ import io.recoveryportal.verification.ProofingStatus;
 /**
  * The verdict on a verification, as a pure function of what is known when it is judged: whether the attempt is a decoy
  * (its address refused at the start), Incode's status, how the directory answered for the account, whether an earlier
- * approval carried over, and the match. {@link RecoveryService} gathers these in this order, each only when the verdict
+ * approval carried over, and the match. {@link Judging} gathers these in this order, each only when the verdict
  * needs it ({@link NeedsAccount}, {@link NeedsMatch}), and carries out what comes back.
  */
 public final class Verdicts {

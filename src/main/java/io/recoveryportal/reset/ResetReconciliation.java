@@ -1,31 +1,30 @@
 package io.recoveryportal.reset;
 
+import io.recoveryportal.cluster.ClusterJobs;
 import io.recoveryportal.recovery.RecoverySettings;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Every {@code recovery.reset.reconcile-interval}: finishes the resets left in doubt, so that a write that went
  * unanswered, or a node that died in the middle of a reset, ends with the notice sent and the sessions revoked,
- * or with the person free to try again, without anyone having to come back. With several nodes each runs it; an
- * attempt is taken by one run at a time through its version column (see {@link ResetService#reconcile()}).
+ * or with the person free to try again, without anyone having to come back. Once per cluster per interval
+ * ({@link ClusterJobs}), so a reset that a dead node left is finished by another; an attempt is taken by one run at a
+ * time through its version column anyway (see {@link ResetService#reconcile()}).
  */
 @ApplicationScoped
 public class ResetReconciliation {
 
     private static final Logger LOG = Logger.getLogger(ResetReconciliation.class.getName());
+    /** Its row in job_lease (migration V14). */
+    static final String JOB = "reset-reconciliation";
 
-    @Resource
-    ManagedScheduledExecutorService executor;
+    @Inject
+    ClusterJobs jobs;
 
     @Inject
     ResetService resets;
@@ -33,11 +32,8 @@ public class ResetReconciliation {
     @Inject
     RecoverySettings settings;
 
-    private ScheduledFuture<?> task;
-
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        long every = settings.reconcileInterval().toMillis();
-        task = executor.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+        jobs.every(JOB, settings.reconcileInterval(), this::runOnce);
     }
 
     /** One round; public so an operator's tool or a test can run it now. */
@@ -50,13 +46,6 @@ public class ResetReconciliation {
         } catch (RuntimeException e) {
             // the database or the directory is away: the next round tries again
             LOG.log(Level.WARNING, "Reset reconciliation failed: {0}", e.toString());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
         }
     }
 }

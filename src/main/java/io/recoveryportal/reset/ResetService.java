@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,12 +45,6 @@ import java.util.logging.Logger;
 public class ResetService {
 
     private static final Logger LOG = Logger.getLogger(ResetService.class.getName());
-    /**
-     * Entra stamps lastPasswordChangeDateTime in whole seconds, by its own clock: a change at or after the claim may
-     * read as a little before it. A change by someone else in these seconds before the claim would be taken for
-     * ours (a notice and a sign-out too many, never one too few).
-     */
-    private static final Duration CLOCK_ALLOWANCE = Duration.ofSeconds(5);
     /** At most this many attempts in doubt are read per round; the next round takes the rest. */
     private static final int RECONCILE_BATCH = 50;
     private static final String REFUSED_HERE = "The directory did not allow this change to be made here. Nothing else "
@@ -117,18 +110,6 @@ public class ResetService {
     public record InDoubt() implements Outcome {
     }
 
-    /** How an interrupted step stands in the directory. */
-    private enum Verdict {
-        /** the change is there: finish what follows it */
-        APPLIED,
-        /** nothing of it is there, and the claim is old enough that nothing more will come */
-        NOT_APPLIED,
-        /** an MFA reset got as far as issuing its pass (whose code nobody holds now): methods may be gone */
-        STARTED,
-        /** the directory could not be read, or it is too early to call */
-        IN_DOUBT
-    }
-
     /**
      * Sets the password the person chose. For a new hire's activation the account is enabled afterwards, so a
      * password Entra refuses leaves it disabled, and a retry after an outage simply sets it again.
@@ -155,7 +136,7 @@ public class ResetService {
             }
         } catch (DirectoryOutcomeUnknownException e) {
             store.audit(a, type, AuditOutcome.OUTCOME_UNKNOWN, e.getMessage());
-            if (passwordVerdict(a, acc.id(), false) == Verdict.APPLIED) {
+            if (readBack().password(a, acc.id(), false) == ReadBack.Verdict.APPLIED) {
                 return finish(a, acc, back, null, "confirmed by reading the directory after an unanswered write");
             }
             return markInDoubt(a, type);
@@ -204,7 +185,7 @@ public class ResetService {
             // no pass in hand, so no method was removed yet (an old pass perhaps, and perhaps a new one was issued
             // that nobody holds: the next try replaces it); the person tries again
             AuditOutcome outcome = e instanceof DirectoryOutcomeUnknownException ? AuditOutcome.OUTCOME_UNKNOWN : AuditOutcome.UNAVAILABLE;
-            release(a, back, type, outcome, e.getMessage() + "; " + passSinceClaim(a, acc.id()));
+            release(a, back, type, outcome, e.getMessage() + "; " + readBack().passSinceClaim(a, acc.id()));
             return new Unavailable();
         } catch (DirectoryRefusedException e) {
             release(a, back, type, AuditOutcome.REFUSED_BY_DIRECTORY, e.getMessage());
@@ -260,8 +241,8 @@ public class ResetService {
         boolean settled = a.resetProgress().startedAt() == null || !now.isBefore(a.resetProgress().startedAt().plus(timeout));
         boolean password = isPasswordStep(a);
         AuditType type = stepType(a, password);
-        Verdict verdict = password ? passwordVerdict(a, a.getDirectoryUserId(), settled) : mfaVerdict(a, settled);
-        Optional<DirectoryAccount> acc = verdict == Verdict.APPLIED || verdict == Verdict.STARTED ? account(a) : Optional.empty();
+        ReadBack.Verdict verdict = password ? readBack().password(a, a.getDirectoryUserId(), settled) : readBack().mfa(a, settled);
+        Optional<DirectoryAccount> acc = verdict == ReadBack.Verdict.APPLIED || verdict == ReadBack.Verdict.STARTED ? account(a) : Optional.empty();
         switch (verdict) {
             case APPLIED -> {
                 if (acc.isEmpty()) {
@@ -286,56 +267,6 @@ public class ResetService {
             case IN_DOUBT -> store.audit(a, AuditType.RESET_CHECK, AuditOutcome.IN_DOUBT, "no change seen yet; will read again");
         }
         return true;
-    }
-
-    /** Whether the password was changed since the claim; an activation's account is enabled too (made so if need be). */
-    private Verdict passwordVerdict(Attempt a, String userId, boolean settled) {
-        CredentialState state;
-        try {
-            state = directory.credentialState(userId);
-        } catch (RuntimeException e) {
-            return Verdict.IN_DOUBT;
-        }
-        if (state.passwordChangedAt() == null || state.passwordChangedAt().isBefore(sinceClaim(a))) {
-            return settled ? Verdict.NOT_APPLIED : Verdict.IN_DOUBT;
-        }
-        if (a.getKind().policy().activatesAccount() && !state.enabled()) {
-            try {
-                directory.setEnabled(userId, true);
-            } catch (RuntimeException e) {
-                return Verdict.IN_DOUBT;
-            }
-        }
-        return Verdict.APPLIED;
-    }
-
-    /** A pass issued since the claim means the reset got that far, and so may have removed methods after it. */
-    private Verdict mfaVerdict(Attempt a, boolean settled) {
-        try {
-            boolean issued = directory.methods(a.getDirectoryUserId()).stream().anyMatch(m -> isPassSinceClaim(m, a));
-            return issued ? Verdict.STARTED : settled ? Verdict.NOT_APPLIED : Verdict.IN_DOUBT;
-        } catch (RuntimeException e) {
-            return Verdict.IN_DOUBT;
-        }
-    }
-
-    /** For the audit trail of an interrupted MFA reset: whether the directory shows a pass issued since the claim. */
-    private String passSinceClaim(Attempt a, String userId) {
-        try {
-            return directory.methods(userId).stream().anyMatch(m -> isPassSinceClaim(m, a))
-                    ? "a pass was issued (nobody holds it)" : "no pass issued";
-        } catch (RuntimeException e) {
-            return "methods not readable";
-        }
-    }
-
-    private boolean isPassSinceClaim(SignInMethod m, Attempt a) {
-        return m.kind() == MethodKind.TEMPORARY_ACCESS_PASS && m.createdAt() != null && !m.createdAt().isBefore(sinceClaim(a));
-    }
-
-    private static Instant sinceClaim(Attempt a) {
-        Instant claimed = a.resetProgress().startedAt() == null ? a.getUpdatedAt() : a.resetProgress().startedAt();
-        return claimed.truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_ALLOWANCE);
     }
 
     /**
@@ -412,6 +343,11 @@ public class ResetService {
         store.transition(a.getId(), State.RESETTING, State.RESETTING, x -> x.resetChecked(store.now()), type, AuditOutcome.IN_DOUBT,
                 "the directory does not show the change yet; it may still arrive");
         return new InDoubt();
+    }
+
+    /** What the directory shows of an interrupted step; read through the same port as the writes. */
+    private ReadBack readBack() {
+        return new ReadBack(directory);
     }
 
     private Optional<DirectoryAccount> account(Attempt a) {

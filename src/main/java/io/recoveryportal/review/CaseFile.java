@@ -82,17 +82,8 @@ public record CaseFile(Summary summary, Directory directory, Verified verified, 
 
         private static final long serialVersionUID = 1L;
 
-        /** Parses the attempt's recorded rules, one "rule=STATUS: explanation" per line. */
-        static List<Rule> parse(String recorded) {
-            if (recorded == null || recorded.isBlank()) {
-                return List.of();
-            }
-            return recorded.lines().filter(l -> l.contains("=")).map(l -> {
-                int eq = l.indexOf('=');
-                int colon = l.indexOf(": ", eq);
-                return colon < 0 ? new Rule(l.substring(0, eq), l.substring(eq + 1), "")
-                        : new Rule(l.substring(0, eq), l.substring(eq + 1, colon), l.substring(colon + 2));
-            }).toList();
+        static List<Rule> of(List<io.recoveryportal.recovery.MatchRule> recorded) {
+            return recorded.stream().map(r -> new Rule(r.rule(), r.status().name(), r.explanation())).toList();
         }
     }
 

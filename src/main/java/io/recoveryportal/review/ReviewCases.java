@@ -46,36 +46,71 @@ public class ReviewCases {
         this.em = em;
     }
 
-    /** Open cases, oldest first. */
-    public List<Attempt> open() {
-        return em.createQuery("select a from Attempt a where a.state = :s order by a.escalatedAt, a.id", Attempt.class)
-                .setParameter("s", State.ESCALATED).getResultList();
+    /** A case with its attempt, read together. */
+    public record CaseRow(ReviewCase reviewCase, Attempt attempt) {
     }
 
-    public Optional<Attempt> byReference(String reference) {
-        return em.createQuery("select a from Attempt a where a.caseReference = :r", Attempt.class)
+    public ReviewCase add(ReviewCase c) {
+        em.persist(c);
+        return c;
+    }
+
+    /**
+     * The open queue in one row: how many cases can still be decided, when the oldest was opened (null when none),
+     * and how many were opened before {@code overdueBefore}. One aggregate query, for the metrics.
+     */
+    public QueueSummary summary(Instant now, Instant overdueBefore) {
+        Object[] row = em.createQuery("select count(c), min(c.openedAt), sum(case when c.openedAt < :o then 1 else 0 end)"
+                        + " from ReviewCase c, Attempt a where a.id = c.attemptId and a.state = :s and a.expiresAt > :n", Object[].class)
+                .setParameter("o", overdueBefore)
+                .setParameter("s", State.ESCALATED)
+                .setParameter("n", now)
+                .getSingleResult();
+        long open = row[0] == null ? 0 : ((Number) row[0]).longValue();
+        long overdue = row[2] == null ? 0 : ((Number) row[2]).longValue();
+        return new QueueSummary(open, (Instant) row[1], overdue);
+    }
+
+    /** Open cases (their attempt still ESCALATED), oldest first. */
+    public List<CaseRow> open() {
+        return rows(em.createQuery("select c, a from ReviewCase c, Attempt a where a.id = c.attemptId and a.state = :s"
+                + " order by c.openedAt, c.id", Object[].class).setParameter("s", State.ESCALATED).getResultList());
+    }
+
+    public Optional<ReviewCase> byReference(String reference) {
+        return em.createQuery("select c from ReviewCase c where c.reference = :r", ReviewCase.class)
                 .setParameter("r", reference).getResultStream().findFirst();
     }
 
-    public List<ReviewDecision> decisions(long attemptId) {
-        return em.createQuery("select d from ReviewDecision d where d.attemptId = :a order by d.decidedAt, d.id", ReviewDecision.class)
-                .setParameter("a", attemptId).getResultList();
+    /** The case and its attempt by the case's reference. */
+    public Optional<CaseRow> rowByReference(String reference) {
+        return byReference(reference).map(c -> new CaseRow(c, attemptOf(c)));
+    }
+
+    public Attempt attemptOf(ReviewCase c) {
+        return em.find(Attempt.class, c.getAttemptId());
+    }
+
+    public List<ReviewDecision> decisions(long caseId) {
+        return em.createQuery("select d from ReviewDecision d where d.caseId = :c order by d.decidedAt, d.id", ReviewDecision.class)
+                .setParameter("c", caseId).getResultList();
     }
 
     /** Takes the case for {@code duration}, or refuses when someone else holds it or it is not the reviewer's to take. */
-    public Attempt claim(String reference, Reviewer reviewer, Instant now, Duration duration) {
-        Attempt a = decidable(reference, reviewer, now);
-        if (a.isClaimedByAnotherThan(reviewer.id(), now)) {
+    public CaseRow claim(String reference, Reviewer reviewer, Instant now, Duration duration) {
+        CaseRow row = decidable(reference, reviewer, now);
+        ReviewCase c = row.reviewCase();
+        if (c.isClaimedByAnotherThan(reviewer.id(), now)) {
             throw new Refused("Another reviewer is working on this case.");
         }
         // a four-eyes case waiting for its second approval is only claimed by someone who can give it, so that a
         // claim never blocks the senior reviewer the case needs
-        secondApprovalObstacle(a, reviewer).ifPresent(reason -> {
+        secondApprovalObstacle(row, reviewer).ifPresent(reason -> {
             throw new Refused(reason);
         });
-        a.claim(reviewer.id(), now.plus(duration));
+        c.claim(reviewer.id(), now.plus(duration));
         flush();
-        return a;
+        return row;
     }
 
     /**
@@ -90,50 +125,54 @@ public class ReviewCases {
         if (reason.strip().length() > ReviewDecision.REASON_MAX) {
             throw new Refused("A reason can be at most 2,000 characters. Shorten it and record the decision again.");
         }
-        Attempt a = decidable(reference, reviewer, now);
-        if (!a.isClaimedBy(reviewer.id(), now)) {
+        CaseRow row = decidable(reference, reviewer, now);
+        ReviewCase c = row.reviewCase();
+        Attempt a = row.attempt();
+        if (!c.isClaimedBy(reviewer.id(), now)) {
             throw new Refused("Claim the case before deciding it; your claim may have expired.");
         }
         if (!approve) {
-            record(a, reviewer, Kind.DENY, reason, now);
+            record(c, reviewer, Kind.DENY, reason, now);
             a.extendUntil(now.plus(approvalWindow));
             a.moveTo(State.ESCALATED, State.DENIED, now);
-            a.releaseClaim();
             a.decided(now);
+            c.releaseClaim();
+            c.decided(now);
             flush();
             return Result.DENIED;
         }
-        if (a.isHighRisk()) {
-            if (approvals(a).isEmpty()) {
-                record(a, reviewer, Kind.APPROVE, reason, now);
-                a.releaseClaim();
+        if (c.isHighRisk()) {
+            if (approvals(c).isEmpty()) {
+                record(c, reviewer, Kind.APPROVE, reason, now);
+                c.releaseClaim();
                 flush();
                 return Result.AWAITING_SECOND_APPROVAL;
             }
-            secondApprovalObstacle(a, reviewer).ifPresent(why -> {
+            secondApprovalObstacle(row, reviewer).ifPresent(why -> {
                 throw new Refused(why);
             });
         }
-        record(a, reviewer, Kind.APPROVE, reason, now);
+        record(c, reviewer, Kind.APPROVE, reason, now);
         // the approval lets the employee finish their own recovery, within the approval window
         a.extendUntil(now.plus(approvalWindow));
         a.moveTo(State.ESCALATED, State.APPROVED, now);
-        a.releaseClaim();
         a.decided(now);
+        c.releaseClaim();
+        c.decided(now);
         flush();
         return Result.APPROVED;
     }
 
-    private List<ReviewDecision> approvals(Attempt a) {
-        return decisions(a.getId()).stream().filter(d -> d.getDecision() == Kind.APPROVE).toList();
+    private List<ReviewDecision> approvals(ReviewCase c) {
+        return decisions(c.getId()).stream().filter(d -> d.getDecision() == Kind.APPROVE).toList();
     }
 
     /** Who may not give a high-risk case's second approval: its first approver, and anyone not senior. */
-    private Optional<String> secondApprovalObstacle(Attempt a, Reviewer reviewer) {
-        if (!a.isHighRisk()) {
+    private Optional<String> secondApprovalObstacle(CaseRow row, Reviewer reviewer) {
+        if (!row.reviewCase().isHighRisk()) {
             return Optional.empty();
         }
-        List<ReviewDecision> approvals = approvals(a);
+        List<ReviewDecision> approvals = approvals(row.reviewCase());
         if (approvals.isEmpty()) {
             return Optional.empty();
         }
@@ -164,22 +203,23 @@ public class ReviewCases {
         return Optional.empty();
     }
 
-    private Attempt decidable(String reference, Reviewer reviewer, Instant now) {
-        Attempt a = byReference(reference).orElseThrow(() -> new Refused("There is no such case."));
+    private CaseRow decidable(String reference, Reviewer reviewer, Instant now) {
+        CaseRow row = rowByReference(reference).orElseThrow(() -> new Refused("There is no such case."));
+        Attempt a = row.attempt();
         obstacle(reviewer.id(), a.getState(), a.getExpiresAt(), a.getDirectoryUserId(), a.getEscalatedBy(), now).ifPresent(reason -> {
             throw new Refused(reason);
         });
-        return a;
+        return row;
     }
 
-    /** Approvals so far per case, for the given attempt ids (a four-eyes case waiting for its second shows 1). */
-    public java.util.Map<Long, Integer> approvalCounts(java.util.Collection<Long> attemptIds) {
+    /** Approvals so far per case, for the given case ids (a four-eyes case waiting for its second shows 1). */
+    public java.util.Map<Long, Integer> approvalCounts(java.util.Collection<Long> caseIds) {
         java.util.Map<Long, Integer> out = new java.util.HashMap<>();
-        if (attemptIds.isEmpty()) {
+        if (caseIds.isEmpty()) {
             return out;
         }
-        em.createQuery("select d.attemptId, count(d) from ReviewDecision d where d.decision = :k and d.attemptId in :ids"
-                + " group by d.attemptId", Object[].class).setParameter("k", Kind.APPROVE).setParameter("ids", attemptIds)
+        em.createQuery("select d.caseId, count(d) from ReviewDecision d where d.decision = :k and d.caseId in :ids"
+                + " group by d.caseId", Object[].class).setParameter("k", Kind.APPROVE).setParameter("ids", caseIds)
                 .getResultList().forEach(row -> out.put((Long) row[0], ((Number) row[1]).intValue()));
         return out;
     }
@@ -192,30 +232,35 @@ public class ReviewCases {
 
     /** Every decision ever made about this account with its case reference, newest first. */
     public List<Object[]> decisionsAbout(String directoryUserId) {
-        return em.createQuery("select d, a.caseReference from ReviewDecision d, Attempt a where d.attemptId = a.id"
-                + " and a.directoryUserId = :u order by d.decidedAt desc, d.id desc", Object[].class)
+        return em.createQuery("select d, c.reference from ReviewDecision d, ReviewCase c, Attempt a where d.caseId = c.id"
+                + " and c.attemptId = a.id and a.directoryUserId = :u order by d.decidedAt desc, d.id desc", Object[].class)
                 .setParameter("u", directoryUserId).getResultList();
     }
 
     /** Open cases that escalated before {@code cutoff} and whose reviewers have not yet been told they are overdue. */
-    public List<Attempt> overdueUnannounced(Instant cutoff) {
-        return em.createQuery("select a from Attempt a where a.state = :s and a.escalatedAt < :t and a.slaNotifiedAt is null"
-                + " order by a.escalatedAt", Attempt.class).setParameter("s", State.ESCALATED).setParameter("t", cutoff).getResultList();
+    public List<CaseRow> overdueUnannounced(Instant cutoff) {
+        return rows(em.createQuery("select c, a from ReviewCase c, Attempt a where a.id = c.attemptId and a.state = :s"
+                + " and c.openedAt < :t and c.slaNotifiedAt is null order by c.openedAt, c.id", Object[].class)
+                .setParameter("s", State.ESCALATED).setParameter("t", cutoff).getResultList());
     }
 
     /**
      * Cases whose evidence retention may clear: decided before {@code cutoff}, or left undecided until they expired
      * before it, and still holding a verified name or birthdate.
      */
-    public List<Attempt> evidenceToPurge(Instant cutoff) {
-        return em.createQuery("select a from Attempt a where a.evidencePurgedAt is null"
+    public List<CaseRow> evidenceToPurge(Instant cutoff) {
+        return rows(em.createQuery("select c, a from ReviewCase c, Attempt a where a.id = c.attemptId and c.evidencePurgedAt is null"
                 + " and (a.proofing.verifiedFullName is not null or a.proofing.verifiedGivenName is not null or a.proofing.verifiedBirthdate is not null)"
-                + " and (a.decidedAt < :t or (a.decidedAt is null and a.expiresAt < :t))", Attempt.class)
-                .setParameter("t", cutoff).getResultList();
+                + " and (c.decidedAt < :t or (c.decidedAt is null and a.expiresAt < :t))", Object[].class)
+                .setParameter("t", cutoff).getResultList());
     }
 
-    private void record(Attempt a, Reviewer reviewer, Kind kind, String reason, Instant now) {
-        em.persist(new ReviewDecision(a.getId(), reviewer, kind, reason.strip(), now));
+    private static List<CaseRow> rows(List<Object[]> found) {
+        return found.stream().map(r -> new CaseRow((ReviewCase) r[0], (Attempt) r[1])).toList();
+    }
+
+    private void record(ReviewCase c, Reviewer reviewer, Kind kind, String reason, Instant now) {
+        em.persist(new ReviewDecision(c.getId(), reviewer, kind, reason.strip(), now));
     }
 
     private void flush() {

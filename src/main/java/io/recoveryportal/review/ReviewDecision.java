@@ -9,7 +9,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A reviewer's decision on a case, with its reason. Never purged: it is the record of who decided what. */
+/** A reviewer's decision on a case ({@link ReviewCase}), with its reason. Never purged: it is the record of who decided what. */
 @Entity
 @Table(name = "review_decision")
 public class ReviewDecision {
@@ -21,8 +21,8 @@ public class ReviewDecision {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "review_decision_seq")
     private Long id;
 
-    @Column(name = "attempt_id", nullable = false, updatable = false)
-    private Long attemptId;
+    @Column(name = "case_id", nullable = false, updatable = false)
+    private Long caseId;
 
     @Column(name = "reviewer_id", nullable = false, length = 64, updatable = false)
     private String reviewerId;
@@ -50,8 +50,8 @@ public class ReviewDecision {
         // for JPA
     }
 
-    public ReviewDecision(Long attemptId, Reviewer reviewer, Kind decision, String reason, Instant decidedAt) {
-        this.attemptId = attemptId;
+    public ReviewDecision(Long caseId, Reviewer reviewer, Kind decision, String reason, Instant decidedAt) {
+        this.caseId = caseId;
         this.reviewerId = reviewer.id();
         this.reviewerName = reviewer.name();
         this.senior = reviewer.senior();
@@ -60,8 +60,8 @@ public class ReviewDecision {
         this.decidedAt = decidedAt;
     }
 
-    public Long getAttemptId() {
-        return attemptId;
+    public Long getCaseId() {
+        return caseId;
     }
 
     public String getReviewerId() {

@@ -1,29 +1,27 @@
 package io.recoveryportal.review;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.recoveryportal.cluster.ClusterJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Every {@code review.housekeeping-interval}: tells reviewers about cases newly past the SLA, and purges the
- * evidence of cases decided longer ago than {@code review.retention}. With several nodes each runs it; the
- * version column lets one node's marks win and the other's attempt roll back, so nothing is announced twice.
+ * evidence of cases decided longer ago than {@code review.retention}. Once per cluster per interval
+ * ({@link ClusterJobs}); the version column would still let only one node's marks win if two rounds overlapped.
  */
 @ApplicationScoped
 public class ReviewHousekeeping {
 
     private static final Logger LOG = Logger.getLogger(ReviewHousekeeping.class.getName());
+    /** Its row in job_lease (migration V14). */
+    static final String JOB = "review-housekeeping";
 
-    @Resource
-    ManagedScheduledExecutorService executor;
+    @Inject
+    ClusterJobs jobs;
 
     @Inject
     ReviewStore store;
@@ -34,11 +32,8 @@ public class ReviewHousekeeping {
     @Inject
     ReviewSettings settings;
 
-    private ScheduledFuture<?> task;
-
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        long every = settings.housekeepingInterval().toMillis();
-        task = executor.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+        jobs.every(JOB, settings.housekeepingInterval(), this::runOnce);
     }
 
     /** One round; public so an operator's tool or a test can run it now. */
@@ -57,13 +52,6 @@ public class ReviewHousekeeping {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retention purge failed: {0}", e.toString());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
         }
     }
 }

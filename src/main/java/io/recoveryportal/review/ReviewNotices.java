@@ -1,5 +1,9 @@
 package io.recoveryportal.review;
 
+import java.util.Map;
+import io.recoveryportal.notification.MailTemplates;
+import io.recoveryportal.notification.MailTemplate.Fragment;
+import io.recoveryportal.notification.MailTemplate;
 import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
@@ -8,7 +12,6 @@ import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.notification.Mailer;
 import io.recoveryportal.recovery.Attempt;
-import io.recoveryportal.recovery.CaseOpened;
 import io.recoveryportal.recovery.RecoverySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,14 +53,11 @@ public class ReviewNotices {
     RecoverySettings recovery;
 
     void caseOpened(@Observes CaseOpened opened) {
-        settings.notifyAddress().ifPresent(to -> send(opened.reference(), List.of(to), "New review case " + opened.reference(),
-                "A new case is waiting in the review queue.\n\n"
-                        + "Case: " + opened.reference() + "\n"
-                        + "Kind: " + opened.kind().name().toLowerCase(java.util.Locale.ROOT) + "\n"
-                        + "Reason: " + opened.reason().label() + "\n"
-                        + "Risk: " + (opened.highRisk() ? "high (two approvers, the second a senior reviewer)" : "standard") + "\n"
-                        + "Decide within: " + Durations.text(settings.sla()) + "\n\n"
-                        + caseLink(opened.reference()) + "\n", AuditType.NOTIFICATION_REVIEWERS_NEW_CASE));
+        String risk = MailTemplates.fragment(opened.highRisk() ? Fragment.REVIEW_RISK_HIGH : Fragment.REVIEW_RISK_STANDARD, Map.of());
+        settings.notifyAddress().ifPresent(to -> send(opened.reference(), List.of(to), MailTemplates.render(MailTemplate.REVIEW_NEW_CASE,
+                Map.of("reference", opened.reference(), "kind", opened.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        "reason", opened.reason().label(), "risk", risk, "sla", Durations.text(settings.sla()),
+                        "caseLink", caseLink(opened.reference()))), AuditType.NOTIFICATION_REVIEWERS_NEW_CASE));
     }
 
     /** Tells reviewers that these cases have waited past the SLA. */
@@ -65,9 +65,9 @@ public class ReviewNotices {
         if (references.isEmpty()) {
             return;
         }
-        settings.notifyAddress().ifPresent(to -> references.forEach(ref -> send(ref, List.of(to), "Overdue review case " + ref,
-                "Case " + ref + " has waited longer than " + Durations.text(settings.sla()) + " and is still open.\n"
-                        + "Someone is locked out until it is decided.\n\n" + caseLink(ref) + "\n", AuditType.NOTIFICATION_REVIEWERS_OVERDUE)));
+        settings.notifyAddress().ifPresent(to -> references.forEach(ref -> send(ref, List.of(to), MailTemplates.render(MailTemplate.REVIEW_OVERDUE,
+                Map.of("reference", ref, "sla", Durations.text(settings.sla()), "caseLink", caseLink(ref))),
+                AuditType.NOTIFICATION_REVIEWERS_OVERDUE)));
     }
 
     void caseDecided(@Observes CaseDecided decided) {
@@ -86,17 +86,11 @@ public class ReviewNotices {
             return;
         }
         boolean approved = decided.result() == ReviewCases.Result.APPROVED;
-        String body = approved
-                ? "Hello,\n\nYour request to recover your work account (case " + decided.reference() + ") has been approved.\n\n"
-                        + "If the page where you started is still open, it moves on by itself to the next step. Otherwise go to\n"
-                        + config.baseUrl() + "/\nand start again with the same email address: after the identity check you go "
-                        + "straight to the reset, without another review, for the next " + Durations.text(recovery.approvalWindow()) + ".\n\n"
-                        + "If you did not ask for this, contact " + config.helpdeskContact() + " straight away.\n"
-                : "Hello,\n\nWe could not approve your request to recover your work account (case " + decided.reference() + ").\n\n"
-                        + "Please contact " + config.helpdeskContact() + ", who can help you get back in another way. Quote case "
-                        + decided.reference() + ".\n\nIf you did not ask for this, tell the helpdesk too.\n";
-        send(decided.reference(), account.get().notificationAddresses(),
-                approved ? "Your account recovery was approved" : "Your account recovery request", body,
+        MailTemplates.Mail mail = approved
+                ? MailTemplates.render(MailTemplate.REVIEW_APPROVED, Map.of("reference", decided.reference(), "startLink", config.baseUrl() + "/",
+                        "approvalWindow", Durations.text(recovery.approvalWindow()), "helpdesk", config.helpdeskContact()))
+                : MailTemplates.render(MailTemplate.REVIEW_DENIED, Map.of("reference", decided.reference(), "helpdesk", config.helpdeskContact()));
+        send(decided.reference(), account.get().notificationAddresses(), mail,
                 approved ? AuditType.NOTIFICATION_EMPLOYEE_APPROVED : AuditType.NOTIFICATION_EMPLOYEE_DENIED);
     }
 
@@ -104,9 +98,9 @@ public class ReviewNotices {
         return config.baseUrl() + "/review/case.xhtml?ref=" + reference;
     }
 
-    private void send(String reference, List<String> to, String subject, String body, AuditType auditType) {
+    private void send(String reference, List<String> to, MailTemplates.Mail mail, AuditType auditType) {
         try {
-            mailer.send(to, subject, body);
+            mailer.send(to, mail);
             store.note(reference, auditType, SYSTEM, AuditOutcome.OK, to.size() + " address(es)");
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Review notice for case {0} could not be sent: {1}", new Object[] {reference, e.getClass().getSimpleName()});

@@ -59,14 +59,22 @@ public class ReviewStore {
     public List<QueueItem> queue(String reviewerId) {
         Instant now = now();
         Duration sla = settings.sla();
-        List<Attempt> open = cases.open().stream().filter(a -> !a.isExpired(now)).toList();
-        Map<Long, Integer> approvals = cases.approvalCounts(open.stream().map(Attempt::getId).toList());
-        return open.stream().map(a -> {
-            Duration age = Duration.between(a.getEscalatedAt(), now);
-            String claim = a.isClaimedBy(reviewerId, now) ? "YOURS" : a.isClaimedByAnotherThan(reviewerId, now) ? "TAKEN" : "FREE";
-            return new QueueItem(a.getCaseReference(), a.getKind(), a.getCaseReason(), a.isHighRisk(), a.getEscalatedAt(), age,
-                    age.compareTo(sla) > 0, sla.minus(age), claim, approvals.getOrDefault(a.getId(), 0));
+        List<ReviewCases.CaseRow> open = cases.open().stream().filter(r -> !r.attempt().isExpired(now)).toList();
+        Map<Long, Integer> approvals = cases.approvalCounts(open.stream().map(r -> r.reviewCase().getId()).toList());
+        return open.stream().map(r -> {
+            ReviewCase c = r.reviewCase();
+            Duration age = Duration.between(c.getOpenedAt(), now);
+            String claim = c.isClaimedBy(reviewerId, now) ? "YOURS" : c.isClaimedByAnotherThan(reviewerId, now) ? "TAKEN" : "FREE";
+            return new QueueItem(c.getReference(), r.attempt().getKind(), c.getReason(), c.isHighRisk(), c.getOpenedAt(), age,
+                    age.compareTo(sla) > 0, sla.minus(age), claim, approvals.getOrDefault(c.getId(), 0));
         }).toList();
+    }
+
+    /** The open queue in three numbers, for the metrics ({@link QueueMetrics}). */
+    @Transactional
+    public QueueSummary summary() {
+        Instant now = now();
+        return cases.summary(now, now.minus(settings.sla()));
     }
 
     /**
@@ -75,25 +83,25 @@ public class ReviewStore {
      */
     @Transactional
     public Optional<CaseFile> read(String reference, Actor viewer) {
-        Optional<Attempt> found = cases.byReference(reference);
-        found.ifPresent(a -> {
+        Optional<ReviewCases.CaseRow> found = cases.rowByReference(reference);
+        found.ifPresent(r -> {
             if (viewer != null) {
-                record(a, AuditType.REVIEW_CASE_VIEWED, viewer, AuditOutcome.OK, "case " + reference);
+                record(r.attempt(), AuditType.REVIEW_CASE_VIEWED, viewer, AuditOutcome.OK, "case " + reference);
             }
         });
-        return found.map(this::file);
+        return found.map(r -> file(r.reviewCase(), r.attempt()));
     }
 
-    private CaseFile file(Attempt a) {
-        List<ReviewDecision> decided = cases.decisions(a.getId());
-        CaseFile.Summary summary = new CaseFile.Summary(a.getCaseReference(), a.getKind(), a.getState(), a.getCaseReason(),
-                a.getEscalationReason(), a.isHighRisk(), a.getRequestedAction(), a.getEscalatedAt(), a.getExpiresAt(),
-                a.getDirectoryUserId(), a.getEscalatedBy(), a.getClaimedEmail(), a.getClaimedBy(), a.getClaimedUntil(),
-                (int) decided.stream().filter(d -> d.getDecision() == ReviewDecision.Kind.APPROVE).count(), a.getDecidedAt());
+    private CaseFile file(ReviewCase c, Attempt a) {
+        List<ReviewDecision> decided = cases.decisions(c.getId());
+        CaseFile.Summary summary = new CaseFile.Summary(c.getReference(), a.getKind(), a.getState(), c.getReason(),
+                c.getReasonWords(), c.isHighRisk(), a.getRequestedAction(), c.getOpenedAt(), a.getExpiresAt(),
+                a.getDirectoryUserId(), a.getEscalatedBy(), a.getClaimedEmail(), c.getClaimedBy(), c.getClaimedUntil(),
+                (int) decided.stream().filter(d -> d.getDecision() == ReviewDecision.Kind.APPROVE).count(), c.getDecidedAt());
         CaseFile.Verified verified = new CaseFile.Verified(a.proofing().verifiedFullName(), a.proofing().verifiedGivenName(), a.proofing().verifiedBirthdate(),
                 a.proofing().status(), a.proofing().score(), a.proofing().interviewId(),
-                settings.dashboardLink(a.proofing().interviewId()).orElse(null), a.getEvidencePurgedAt(), a.getEvidenceHash());
-        List<CaseFile.Decision> decisions = decided.stream().map(d -> decision(d, a.getCaseReference())).toList();
+                settings.dashboardLink(a.proofing().interviewId()).orElse(null), c.getEvidencePurgedAt(), c.getEvidenceHash());
+        List<CaseFile.Decision> decisions = decided.stream().map(d -> decision(d, c.getReference())).toList();
         List<CaseFile.Past> history = a.getDirectoryUserId() == null ? List.of()
                 : cases.history(a.getDirectoryUserId(), now().minus(ReviewSettings.HISTORY)).stream()
                         .filter(p -> !p.getId().equals(a.getId()))
@@ -101,9 +109,9 @@ public class ReviewStore {
                                 p.proofing().status(), p.getCaseReference(), p.isDecoy())).toList();
         List<CaseFile.Decision> earlier = a.getDirectoryUserId() == null ? List.of()
                 : cases.decisionsAbout(a.getDirectoryUserId()).stream()
-                        .filter(row -> ((ReviewDecision) row[0]).getAttemptId() != a.getId().longValue())
+                        .filter(row -> ((ReviewDecision) row[0]).getCaseId() != c.getId().longValue())
                         .map(row -> decision((ReviewDecision) row[0], (String) row[1])).toList();
-        return new CaseFile(summary, null, verified, List.of(), CaseFile.Rule.parse(a.getMatchRules()), decisions, history, earlier);
+        return new CaseFile(summary, null, verified, List.of(), CaseFile.Rule.of(a.getMatchRules()), decisions, history, earlier);
     }
 
     private static CaseFile.Decision decision(ReviewDecision d, String reference) {
@@ -113,14 +121,14 @@ public class ReviewStore {
 
     @Transactional
     public void claim(String reference, Reviewer reviewer) {
-        Attempt a = cases.claim(reference, reviewer, now(), settings.claimDuration());
-        record(a, AuditType.REVIEW_CASE_CLAIMED, actor(reviewer), AuditOutcome.OK, "until " + a.getClaimedUntil());
+        ReviewCases.CaseRow r = cases.claim(reference, reviewer, now(), settings.claimDuration());
+        record(r.attempt(), AuditType.REVIEW_CASE_CLAIMED, actor(reviewer), AuditOutcome.OK, "until " + r.reviewCase().getClaimedUntil());
     }
 
     @Transactional
     public CaseDecided decide(String reference, Reviewer reviewer, boolean approve, String reason, Duration approvalWindow) {
         ReviewCases.Result result = cases.decide(reference, reviewer, approve, reason, now(), approvalWindow);
-        Attempt a = cases.byReference(reference).orElseThrow();
+        Attempt a = cases.rowByReference(reference).orElseThrow().attempt();
         record(a, AuditType.REVIEW_DECISION, actor(reviewer), AuditOutcome.of(result), (approve ? "approve" : "deny") + "; case " + reference);
         return new CaseDecided(a.getId(), reference, a.getKind(), a.getDirectoryUserId(), result);
     }
@@ -131,19 +139,20 @@ public class ReviewStore {
      */
     @Transactional
     public void note(String reference, AuditType type, Actor actor, AuditOutcome outcome, String detail) {
-        cases.byReference(reference).ifPresent(a -> record(a, type, actor, outcome, detail));
+        cases.rowByReference(reference).ifPresent(r -> record(r.attempt(), type, actor, outcome, detail));
     }
 
     /** Marks every newly overdue case as announced and returns them; each is announced once. */
     @Transactional
     public List<String> announceOverdue() {
         Instant now = now();
-        List<Attempt> overdue = cases.overdueUnannounced(now.minus(settings.sla())).stream().filter(a -> !a.isExpired(now)).toList();
-        overdue.forEach(a -> {
-            a.slaNotified(now);
-            record(a, AuditType.REVIEW_SLA_BREACHED, SLA_ACTOR, AuditOutcome.NOTIFIED, "case " + a.getCaseReference());
+        List<ReviewCases.CaseRow> overdue = cases.overdueUnannounced(now.minus(settings.sla())).stream()
+                .filter(r -> !r.attempt().isExpired(now)).toList();
+        overdue.forEach(r -> {
+            r.reviewCase().slaNotified(now);
+            record(r.attempt(), AuditType.REVIEW_SLA_BREACHED, SLA_ACTOR, AuditOutcome.NOTIFIED, "case " + r.reviewCase().getReference());
         });
-        return overdue.stream().map(Attempt::getCaseReference).toList();
+        return overdue.stream().map(r -> r.reviewCase().getReference()).toList();
     }
 
     /**
@@ -153,10 +162,12 @@ public class ReviewStore {
     @Transactional
     public int purgeEvidence() {
         Instant now = now();
-        List<Attempt> due = cases.evidenceToPurge(now.minus(settings.retention()));
-        for (Attempt a : due) {
+        List<ReviewCases.CaseRow> due = cases.evidenceToPurge(now.minus(settings.retention()));
+        for (ReviewCases.CaseRow r : due) {
+            Attempt a = r.attempt();
             String hash = evidenceHash(a);
-            a.purgeEvidence(hash, now);
+            r.reviewCase().evidencePurged(hash, now);
+            a.forgetEvidence();
             record(a, AuditType.REVIEW_EVIDENCE_PURGED, RETENTION_ACTOR, AuditOutcome.PURGED, "retention " + settings.retention() + "; evidence sha256 " + hash);
         }
         return due.size();

@@ -90,6 +90,11 @@ public final class IpAllowList {
         return address.isPresent() && ranges.stream().anyMatch(r -> r.contains(address.get()));
     }
 
+    /** Whether {@code s} is an IPv4 or IPv6 address literal (never a host name). */
+    public static boolean isLiteral(String s) {
+        return literal(s).isPresent();
+    }
+
     private static Optional<Range> range(String entry) {
         int slash = entry.indexOf('/');
         Optional<byte[]> network = literal(slash < 0 ? entry : entry.substring(0, slash));

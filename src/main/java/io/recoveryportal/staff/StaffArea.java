@@ -8,7 +8,9 @@ import java.util.Set;
 public enum StaffArea {
     REVIEW("/review", Set.of(StaffRole.REVIEWER, StaffRole.SENIOR_REVIEWER)),
     HELPDESK("/helpdesk", Set.of(StaffRole.HELPDESK)),
-    ADMIN("/admin", Set.of(StaffRole.ADMIN, StaffRole.HR));
+    ADMIN("/admin", Set.of(StaffRole.ADMIN, StaffRole.HR)),
+    /** The audit trail: read-only for auditors, and for administrators. */
+    AUDIT("/audit", Set.of(StaffRole.ADMIN, StaffRole.AUDITOR));
 
     private final String path;
     private final Set<StaffRole> roles;

@@ -15,7 +15,7 @@ import java.io.IOException;
  * the answer is the portal's ordinary 404 page: no redirect to sign-in and no "forbidden", so nobody learns that
  * the page exists. Staff start at {@code /staff/signin} instead.
  */
-@WebFilter(urlPatterns = {"/review/*", "/helpdesk/*", "/admin/*"}, dispatcherTypes = DispatcherType.REQUEST)
+@WebFilter(urlPatterns = {"/review/*", "/helpdesk/*", "/admin/*", "/audit/*"}, dispatcherTypes = DispatcherType.REQUEST)
 public class StaffGate extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -17,7 +17,9 @@ public enum StaffRole {
     HELPDESK("Helpdesk"),
     ADMIN("Admin"),
     /** Invites new hires (the /admin invitations page) and nothing else. */
-    HR("HR");
+    HR("HR"),
+    /** Reads the audit trail (the /audit pages: search, histories, export, chain check) and nothing else. */
+    AUDITOR("Auditor");
 
     private final String claimValue;
 

@@ -8,7 +8,7 @@
  * <li>{@code /staff/signin}, {@code /staff/callback}, {@code /staff/signout}: the servlets; the pending sign-in
  * and then the {@link io.recoveryportal.staff.StaffPrincipal} live in the HTTP session, whose id changes on
  * sign-in and which idle and absolute timeouts end.</li>
- * <li>{@link io.recoveryportal.staff.StaffGate}: {@code /review/*}, {@code /helpdesk/*} and {@code /admin/*}
+ * <li>{@link io.recoveryportal.staff.StaffGate}: {@code /review/*}, {@code /helpdesk/*}, {@code /admin/*} and {@code /audit/*}
  * answer 404 unless a staff member with the area's role is signed in.</li>
  * <li>{@link io.recoveryportal.staff.CurrentStaff}: how pages and beans ask who is signed in.</li>
  * </ul>

@@ -12,10 +12,14 @@ import java.util.Iterator;
 
 /**
  * A form posted after its view expired (a tab left open overnight, a replayed post) sends the person to the
- * plain "this page has expired" page. Faces wraps the ViewExpiredException in other exceptions, which the
+ * plain "this page has expired" page. The recovery page is the exception: its state lives in the database, bound to
+ * the attempt cookie, so a form that another node of a cluster never rendered (the node that did has died, or the
+ * balancer moved the person) is shown again, fresh, where the person can go on. Faces wraps the ViewExpiredException in other exceptions, which the
  * servlet container's error-page matching would not see through; everything else goes on to the 500 page.
  */
 public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
+
+    private static final String RECOVER_PAGE = "/recover.xhtml";
 
     public ExpiredViewExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
@@ -31,8 +35,9 @@ public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
             if (t != null) {
                 it.remove();
                 FacesContext fc = FacesContext.getCurrentInstance();
+                String page = RECOVER_PAGE.equals(((ViewExpiredException) t).getViewId()) ? RECOVER_PAGE : "/error/expired.html";
                 try {
-                    fc.getExternalContext().redirect(fc.getExternalContext().getRequestContextPath() + "/error/expired.html");
+                    fc.getExternalContext().redirect(fc.getExternalContext().getRequestContextPath() + page);
                     fc.responseComplete();
                 } catch (IOException e) {
                     throw new FacesException(e);

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import io.recoveryportal.recovery.Attempt;
-import io.recoveryportal.recovery.RecoveryService;
+import io.recoveryportal.recovery.RecoveryStart;
 import io.recoveryportal.recovery.RecoverySettings;
 import jakarta.faces.context.ExternalContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,10 +40,13 @@ public class StartPage implements Serializable {
     private String notice;
 
     @Inject
-    RecoveryService recovery;
+    RecoveryStart recovery;
 
     @Inject
     RecoverySettings settings;
+
+    @Inject
+    io.recoveryportal.security.ClientAddresses clients;
 
     @Inject
     io.recoveryportal.config.PortalConfig config;
@@ -126,14 +129,14 @@ public class StartPage implements Serializable {
             return;
         }
         HttpServletRequest request = (HttpServletRequest) ec.getRequest();
-        RecoveryService.Start outcome = recovery.start(address.get(), Attempt.RequestedAction.valueOf(need.toUpperCase(Locale.ROOT)),
-                request.getRemoteAddr(), DeviceCookie.read(request).orElse(null));
+        RecoveryStart.Start outcome = recovery.start(address.get(), Attempt.RequestedAction.valueOf(need.toUpperCase(Locale.ROOT)),
+                clients.of(request), DeviceCookie.read(request).orElse(null));
         ResponseFloor.await(started, settings.responseFloor());
-        if (outcome instanceof RecoveryService.Redirect r) {
+        if (outcome instanceof RecoveryStart.Redirect r) {
             AttemptCookie.set((HttpServletResponse) ec.getResponse(), r.attemptId(), settings.attemptLifetime());
             ec.redirect(r.to().toString());
             fc.responseComplete();
-        } else if (outcome instanceof RecoveryService.Limited l) {
+        } else if (outcome instanceof RecoveryStart.Limited l) {
             // the wait of the limit that refused: an hour's worth from one address, a day's for one account
             notice = "There have been too many attempts for now. Please try again " + l.limit().waitInWords() + ", or contact "
                     + config.helpdeskContact() + " if you need help sooner.";

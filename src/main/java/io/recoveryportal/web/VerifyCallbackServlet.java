@@ -5,6 +5,7 @@ import io.recoveryportal.cookies.AttemptCookie;
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.oidc.CallbackUri;
 import io.recoveryportal.recovery.RecoveryService;
+import io.recoveryportal.recovery.RecoveryStart;
 import io.recoveryportal.recovery.RecoverySettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -42,6 +43,9 @@ public class VerifyCallbackServlet extends HttpServlet {
     RecoveryService recovery;
 
     @Inject
+    RecoveryStart start;
+
+    @Inject
     PortalConfig config;
 
     @Inject
@@ -74,7 +78,7 @@ public class VerifyCallbackServlet extends HttpServlet {
         RecoveryService.Verdict verdict = attemptId.map(id -> step.apply(id, callback)).orElse(RecoveryService.Verdict.INVALID);
         if (verdict == RecoveryService.Verdict.MATCHED) {
             // this browser has just proved whose it is: next time it may use face re-authentication for this account
-            recovery.rememberDevice(attemptId.get(), DeviceCookie.read(req).orElse(null))
+            start.rememberDevice(attemptId.get(), DeviceCookie.read(req).orElse(null))
                     .ifPresent(token -> DeviceCookie.set(res, token, settings.reverificationWindow()));
         }
         // a refused address skips the directory read and the match: pad, so the answer takes as long either way

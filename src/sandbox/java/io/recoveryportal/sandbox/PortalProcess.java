@@ -65,8 +65,12 @@ public final class PortalProcess implements AutoCloseable {
             cmd.addAll(List.of("--deploy", war.toString(), "--contextroot", "/",
                     "--prebootcommandfile", Path.of("config/pre-boot-commands.asadmin").toAbsolutePath().toString()));
         }
-        cmd.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--disablephonehome", "--nohostaware",
-                "--rootDir", rootDir.toString()));
+        cmd.addAll(List.of("--port", Integer.toString(port), "--disablephonehome", "--nohostaware", "--rootDir", rootDir.toString()));
+        // a node of its own unless the options make it a cluster member; --nohostaware: cluster members on one host
+        // (the tests) keep their backups on each other
+        if (!microOptions.contains("--clustermode")) {
+            cmd.add("--nocluster");
+        }
         cmd.addAll(microOptions);
         long t0 = System.nanoTime();
         Map<String, String> settings = new java.util.HashMap<>(config);

@@ -94,7 +94,7 @@ abstract class HelpdeskContract extends DatabaseContract {
     /** A sent verification for a fresh account; returns the request. */
     private HelpdeskRequest sent(String agent) {
         String user = unique("user");
-        Attempt a = HelpdeskService.attempt(user, user + "@contoso.com", Attempt.RequestedAction.PASSWORD, unique("interview"), agent,
+        Attempt a = HelpdeskRequests.attempt(user, user + "@contoso.com", Attempt.RequestedAction.PASSWORD, unique("interview"), agent,
                 false, clock.instant(), LIFETIME);
         return store(s -> s.open(a, agent, "Hana Horvat", "INC0012345", user + "@contoso.com"));
     }
@@ -106,7 +106,7 @@ abstract class HelpdeskContract extends DatabaseContract {
     /** What RecoveryService's judging does with a clean match, through the same store. */
     private void matched(String rawId) {
         jpa().run(em -> new AttemptStore(new AttemptRepository(em), new AuditLog(em), clock)
-                .transition(rawId, State.VERIFIED, State.MATCHED, a -> a.recordMatch(io.recoveryportal.matching.Outcome.MATCH, "rules"), AuditType.MATCHING_MATCHED, AuditOutcome.MATCH, null));
+                .transition(rawId, State.VERIFIED, State.MATCHED, a -> a.recordMatch(io.recoveryportal.matching.Outcome.MATCH, List.of()), AuditType.MATCHING_MATCHED, AuditOutcome.MATCH, null));
     }
 
     private HelpdeskRequest succeeded(String agent) {

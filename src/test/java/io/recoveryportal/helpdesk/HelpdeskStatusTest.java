@@ -69,16 +69,16 @@ class HelpdeskStatusTest {
 
     @Test
     void refusalsAreExplainedToTheAgent() {
-        assertTrue(HelpdeskService.forAgent(Refusal.of(RefusalReason.DIRECTORY_ROLE)).contains("holds a directory role"));
-        assertTrue(HelpdeskService.forAgent(new Refusal(RefusalReason.PROTECTED_GROUP, "90a3")).contains("protected group 90a3"));
-        assertTrue(HelpdeskService.forAgent(Refusal.of(RefusalReason.ACCOUNT_DISABLED)).contains("disabled"));
-        assertTrue(HelpdeskService.forAgent(Refusal.of(RefusalReason.NO_ACCOUNT)).contains("No account"));
-        String several = HelpdeskService.forAgent(new Refusal(RefusalReason.SEVERAL_ACCOUNTS, "2"));
+        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.DIRECTORY_ROLE)).contains("holds a directory role"));
+        assertTrue(HelpdeskRequests.forAgent(new Refusal(RefusalReason.PROTECTED_GROUP, "90a3")).contains("protected group 90a3"));
+        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.ACCOUNT_DISABLED)).contains("disabled"));
+        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.NO_ACCOUNT)).contains("No account"));
+        String several = HelpdeskRequests.forAgent(new Refusal(RefusalReason.SEVERAL_ACCOUNTS, "2"));
         assertTrue(several.contains("More than one account") && several.contains("several accounts (2)"), several);
-        assertTrue(HelpdeskService.forAgent(Refusal.of(RefusalReason.OWN_ACCOUNT)).contains("your own account"));
+        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.OWN_ACCOUNT)).contains("your own account"));
         // every reason has its words for the agent: the switch has no default to fall into
         for (RefusalReason r : RefusalReason.values()) {
-            assertFalse(HelpdeskService.forAgent(Refusal.of(r)).isBlank(), r.name());
+            assertFalse(HelpdeskRequests.forAgent(Refusal.of(r)).isBlank(), r.name());
         }
     }
 }

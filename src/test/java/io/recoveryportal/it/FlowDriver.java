@@ -115,6 +115,9 @@ public final class FlowDriver {
         }
     }
 
+    /** The outcome that cancels at the sandbox's Incode page instead of finishing ("Cancel": access_denied). */
+    public static final String CANCEL = "CANCEL";
+
     /** From the start page to the page the callback leads to (the new-password form, for a match). */
     public Result verify(String email, String need, String outcome) {
         try {
@@ -141,8 +144,8 @@ public final class FlowDriver {
             Matcher first = PERSON_FIRST.matcher(incode.body());
             String person = chosen.find() ? chosen.group(1) : first.find() ? first.group(1) : "";
             Page callback = send(Step.INCODE, form(URI.create(incode.uri().toString().replaceFirst("\\?.*$", "")),
-                    Map.of(CodeFlow.FORM_PENDING, pending.group(1), IncodeProvider.FORM_OUTCOME, outcome,
-                            IncodeProvider.FORM_PERSON, person, IncodeProvider.FORM_ACTION, IncodeProvider.ACTION_FINISH)), false);
+                    Map.of(CodeFlow.FORM_PENDING, pending.group(1), IncodeProvider.FORM_OUTCOME, CANCEL.equals(outcome) ? "VERIFIED" : outcome,
+                            IncodeProvider.FORM_PERSON, person, IncodeProvider.FORM_ACTION, CANCEL.equals(outcome) ? IncodeProvider.ACTION_CANCEL : IncodeProvider.ACTION_FINISH)), false);
             if (callback.status() < 300 || callback.status() >= 400) {
                 return result(callback);
             }
@@ -154,6 +157,12 @@ public final class FlowDriver {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The body of the last page the portal showed (empty before the first). */
+    public String lastBody() {
+        Page p = last;
+        return p == null || p.body() == null ? "" : p.body();
     }
 
     /** The new password, twice, on the form of the last page. */
@@ -179,6 +188,11 @@ public final class FlowDriver {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The body of the last page the driver got (a notice the result's fields do not carry). */
+    public String lastPage() {
+        return last == null || last.body() == null ? "" : last.body();
     }
 
     /** The value of a portal cookie this browser holds, if any (for tests that forge a request beside it). */

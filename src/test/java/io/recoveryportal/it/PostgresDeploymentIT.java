@@ -61,9 +61,9 @@ class PostgresDeploymentIT {
             assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
             assertTrue(rs.next());
             // the highest version among the migrations the WAR carries, as Flyway itself finds them: none left pending
-            org.flywaydb.core.api.MigrationInfoService info = org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
-                    .dataSource(dataSource).locations("classpath:db/migration").load().info();
-            assertEquals(0, info.pending().length, "every migration in src/main/resources/db/migration applied");
+            // (with the Java migrations the production configuration registers, V18)
+            org.flywaydb.core.api.MigrationInfoService info = io.recoveryportal.persistence.Migrations.configuration(dataSource).load().info();
+            assertEquals(0, info.pending().length, "every migration in src/main/resources/db/migration and persistence/ applied");
             int highest = java.util.Arrays.stream(info.all()).mapToInt(m -> Integer.parseInt(m.getVersion().getVersion())).max().orElseThrow();
             assertTrue(highest >= 11, "V11 and later are among them: " + highest);
             assertEquals(highest, rs.getInt(1), "the schema is at the highest of them, V" + highest);

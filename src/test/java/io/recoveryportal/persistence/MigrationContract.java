@@ -49,6 +49,7 @@ public abstract class MigrationContract {
         assertTrue(Migrations.configuration(ds).target("11").load().migrate().success);
         try (Connection c = ds.getConnection()) {
             writeOldAudit(c);
+            writeOldCases(c);
         }
         jpa = new JpaHarness(ds);
     }
@@ -106,7 +107,11 @@ public abstract class MigrationContract {
         List<AuditEvent> events = oldAudit();
         List<AuditType> expected = List.copyOf(OLD_TYPES.values());
         assertEquals(expected, events.subList(0, expected.size()).stream().map(AuditEvent::getType).toList());
-        assertEquals(EnumSet.allOf(AuditType.class), Set.copyOf(expected), "the enum holds exactly the types written before");
+        // added since V15, which no older code wrote: the cluster's scheduled-job rounds (issue 14) and the audit
+        // trail's own types (AUDIT_*, issue 16)
+        Set<AuditType> since = EnumSet.of(AuditType.JOB_RUN, AuditType.AUDIT_SEARCHED, AuditType.AUDIT_EXPORTED,
+                AuditType.AUDIT_HISTORY_VIEWED, AuditType.AUDIT_CHAIN_VERIFIED, AuditType.AUDIT_PRUNED);
+        assertEquals(EnumSet.complementOf(EnumSet.copyOf(since)), Set.copyOf(expected), "the enum holds exactly the types written before, and those added since");
     }
 
     @Test
@@ -147,12 +152,152 @@ public abstract class MigrationContract {
         }
     }
 
+    /** V20 chains the events written before the chain existed (issue 16), oldest id first, and verification passes. */
+    @Test
+    void oldEventsAreChainedAndVerify() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (var rs = s.executeQuery("SELECT COUNT(*), COUNT(chain_seq), MIN(chain_seq) FROM audit_event WHERE attempt_id = " + AUDIT_ATTEMPT)) {
+                assertTrue(rs.next());
+                assertTrue(rs.getLong(1) > 0);
+                assertEquals(rs.getLong(1), rs.getLong(2), "every old event has its place in the chain");
+                assertEquals(1, rs.getLong(3));
+            }
+            io.recoveryportal.audit.ChainVerifier.Result r = io.recoveryportal.audit.ChainVerifier.verify(c);
+            assertTrue(r.intact(), r.describe());
+        }
+    }
+
     private static String get(java.sql.ResultSet rs, int column) {
         try {
             return rs.getString(column);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // ---- review cases (V16) ----
+
+    private static final OffsetDateTime T0 = OffsetDateTime.of(2025, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+
+    /** As V3/V4 and the old ReviewCases wrote them: the case's fields on the attempt. */
+    private static void writeOldCases(Connection c) throws SQLException {
+        String insert = "INSERT INTO attempt (id, id_hash, kind, state, requested_action, directory_user_id, created_at, updated_at,"
+                + " expires_at, version, decoy, case_reference, escalation_reason, high_risk, claimed_by, claimed_until, escalated_at,"
+                + " decided_at, case_reason, escalated_by, sla_notified_at, evidence_hash, evidence_purged_at, verified_full_name,"
+                + " incode_identity_id) VALUES (nextval('attempt_seq'), ?, ?, ?, 'PASSWORD', ?, ?, ?, ?, 3, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement p = c.prepareStatement(insert)) {
+            // an open four-eyes case, claimed, announced overdue, opened by a helpdesk agent
+            oldAttempt(p, "h-open", "HELPDESK", "ESCALATED", "user-open", "RC-OLD00001", "Incode MANUAL_REVIEW", true, "rev-1",
+                    T0.plusMinutes(30), T0, null, "INCODE_MANUAL_REVIEW", "agent-1", T0.plusHours(5), null, null, "JANE SMITH", "id-open");
+            // a denied case whose evidence retention already cleared
+            oldAttempt(p, "h-denied", "RECOVERY", "DENIED", "user-denied", "RC-OLD00002", "matching: given-name", false, null, null,
+                    T0.minusDays(40), T0.minusDays(39), "NAME", null, null, "ab".repeat(32), T0.minusDays(5), null, "id-denied");
+            // an approval carried over to a later attempt: approved without a case of its own
+            oldAttempt(p, "h-carried", "RECOVERY", "APPROVED", "user-carried", null, null, false, null, null, null, T0.minusHours(1), null,
+                    null, null, null, null, null, "id-carried");
+            // a case from before V3/V4: no escalation time, no category
+            oldAttempt(p, "h-ancient", "RECOVERY", "EXPIRED", "user-ancient", "RC-OLD00003", null, false, null, null, null, null, null,
+                    null, null, null, null, null, null);
+        }
+        try (Statement st = c.createStatement()) {
+            // the rule outcomes as text, the last line cut by the old 4,000-character limit
+            st.executeUpdate("UPDATE attempt SET match_outcome = 'REVIEW', match_rules = 'given-name=FAIL: BOB is not ROBERT' || CHR(10)"
+                    + " || 'birthdate=PASS: same date: and more' || CHR(10) || 'display-name=PA' WHERE id_hash = 'h-open'");
+            st.executeUpdate("INSERT INTO review_decision (id, attempt_id, reviewer_id, reviewer_name, senior, decision, reason, decided_at)"
+                    + " SELECT nextval('review_decision_seq'), id, 'rev-2', 'Ravi Rao', FALSE, 'DENY', 'photo does not match', decided_at"
+                    + " FROM attempt WHERE id_hash = 'h-denied'");
+        }
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private static void oldAttempt(PreparedStatement p, String hash, String kind, String state, String user, String reference,
+            String reasonWords, boolean highRisk, String claimedBy, OffsetDateTime claimedUntil, OffsetDateTime escalatedAt,
+            OffsetDateTime decidedAt, String reason, String escalatedBy, OffsetDateTime slaNotifiedAt, String evidenceHash,
+            OffsetDateTime purgedAt, String fullName, String identityId) throws SQLException {
+        Object[] values = {hash, kind, state, user, T0.minusDays(41), T0.plusMinutes(1), T0.plusDays(14), reference, reasonWords, highRisk,
+            claimedBy, claimedUntil, escalatedAt, decidedAt, reason, escalatedBy, slaNotifiedAt, evidenceHash, purgedAt, fullName, identityId};
+        for (int i = 0; i < values.length; i++) {
+            p.setObject(i + 1, values[i]);
+        }
+        p.executeUpdate();
+    }
+
+    private io.recoveryportal.review.ReviewCases.CaseRow oldCase(String reference) {
+        return jpa.inTx(em -> new io.recoveryportal.review.ReviewCases(em).rowByReference(reference).orElseThrow());
+    }
+
+    @Test
+    void anOpenCaseMovesWithEveryField() {
+        var row = oldCase("RC-OLD00001");
+        var c = row.reviewCase();
+        assertEquals(row.attempt().getId(), c.getAttemptId());
+        assertEquals(io.recoveryportal.recovery.CaseReason.INCODE_MANUAL_REVIEW, c.getReason());
+        assertEquals("Incode MANUAL_REVIEW", c.getReasonWords());
+        assertTrue(c.isHighRisk());
+        assertEquals(T0.toInstant(), c.getOpenedAt());
+        assertTrue(c.isClaimedBy("rev-1", T0.plusMinutes(10).toInstant()));
+        assertEquals(T0.plusHours(5).toInstant(), c.getSlaNotifiedAt());
+        assertEquals(null, c.getDecidedAt());
+        // what stays the attempt's
+        assertEquals("RC-OLD00001", row.attempt().getCaseReference());
+        assertEquals("agent-1", row.attempt().getEscalatedBy());
+        assertEquals("JANE SMITH", row.attempt().proofing().verifiedFullName());
+        assertEquals(io.recoveryportal.recovery.Attempt.State.ESCALATED, row.attempt().getState());
+    }
+
+    @Test
+    void ruleOutcomesKeptAsTextBecomeRowsAndACutLineIsNotGuessedAt() {
+        var rules = oldCase("RC-OLD00001").attempt().getMatchRules();
+        assertEquals(List.of("given-name=FAIL: BOB is not ROBERT", "birthdate=PASS: same date: and more",
+                "display-name=MISSING: recorded as: PA"), rules.stream().map(Object::toString).toList());
+        assertEquals(io.recoveryportal.matching.RuleStatus.FAIL, rules.get(0).status());
+        assertEquals(List.of(), oldCase("RC-OLD00002").attempt().getMatchRules(), "no text, no rows");
+    }
+
+    @Test
+    void aDecidedCaseKeepsItsDecisionAndWhatRetentionLeft() {
+        var row = oldCase("RC-OLD00002");
+        assertEquals(T0.minusDays(39).toInstant(), row.reviewCase().getDecidedAt());
+        assertEquals(T0.minusDays(39).toInstant(), row.attempt().getDecidedAt());
+        assertEquals("ab".repeat(32), row.reviewCase().getEvidenceHash());
+        assertEquals(T0.minusDays(5).toInstant(), row.reviewCase().getEvidencePurgedAt());
+        assertEquals(List.of("photo does not match"), jpa.inTx(em -> new io.recoveryportal.review.ReviewCases(em)
+                .decisions(row.reviewCase().getId())).stream().map(io.recoveryportal.review.ReviewDecision::getReason).toList());
+    }
+
+    @Test
+    void aCaseFromBeforeTheConsoleGetsItsAttemptsLastChangeAsOpeningTime() {
+        var c = oldCase("RC-OLD00003").reviewCase();
+        assertEquals(T0.plusMinutes(1).toInstant(), c.getOpenedAt());
+        assertEquals(null, c.getReason());
+    }
+
+    @Test
+    void onlyAttemptsThatBecameCasesGetOne() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                var rs = st.executeQuery("SELECT TRIM(a.id_hash) FROM review_case r JOIN attempt a ON a.id = r.attempt_id ORDER BY a.id_hash")) {
+            List<String> hashes = new java.util.ArrayList<>();
+            while (rs.next()) {
+                hashes.add(rs.getString(1));
+            }
+            assertEquals(List.of("h-ancient", "h-denied", "h-open"), hashes);
+        }
+        io.recoveryportal.recovery.Attempt carried = jpa.inTx(em -> new io.recoveryportal.recovery.AttemptRepository(em)
+                .findByIdHash("h-carried").orElseThrow());
+        assertEquals(T0.minusHours(1).toInstant(), carried.getDecidedAt(), "a carried-over approval keeps its time on the attempt");
+    }
+
+    @Test
+    void theQueueListsTheMovedOpenCaseAndANewCaseGetsANumberOfItsOwn() {
+        List<String> open = jpa.inTx(em -> new io.recoveryportal.review.ReviewCases(em).open()).stream()
+                .map(r -> r.reviewCase().getReference()).toList();
+        assertEquals(List.of("RC-OLD00001"), open);
+        long attemptId = oldCase("RC-OLD00003").attempt().getId();
+        io.recoveryportal.review.ReviewCase moved = oldCase("RC-OLD00001").reviewCase();
+        io.recoveryportal.review.ReviewCase fresh = jpa.inTx(em -> new io.recoveryportal.review.ReviewCases(em).add(
+                new io.recoveryportal.review.ReviewCase(attemptId + 1000, "RC-NEW00001", io.recoveryportal.recovery.CaseReason.NAME,
+                        "matching: surname", false, Instant.now())));
+        assertTrue(fresh.getId() > moved.getId(), "the sequence continues after the moved rows");
     }
 
     private static Map<String, AuditType> oldTypes() {

@@ -3,17 +3,58 @@ package io.recoveryportal.recovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recoveryportal.cluster.SharedBuckets;
+import io.recoveryportal.cluster.TestGrid;
 import io.recoveryportal.recovery.RateLimits.Kind;
 import io.recoveryportal.recovery.RateLimits.Limit;
 import java.time.Duration;
+import javax.cache.CacheManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Which limit refused, and the wait the person is told: that limit's own, not "an hour" for all of them. */
+/**
+ * Which limit refused, and the wait the person is told: that limit's own, not "an hour" for all of them. On a real
+ * Data Grid of one member, as a single node runs; {@code SharedRateLimitsTest} runs them across members.
+ */
 class RateLimitsTest {
 
-    private static RateLimits limits(int perIpPerHour, int perAccountPerDay, int perHour) {
+    private static TestGrid grid;
+    private static CacheManager caches;
+
+    @BeforeAll
+    static void grid() {
+        grid = new TestGrid(5801);
+        caches = TestGrid.caches(grid.join());
+    }
+
+    @AfterAll
+    static void stop() {
+        grid.close();
+    }
+
+    /** Each test starts with no buckets, as a new cluster would. */
+    @BeforeEach
+    void forget() {
+        for (String name : caches.getCacheNames()) {
+            caches.destroyCache(name);
+        }
+    }
+
+    static RateLimits limits(RecoverySettings settings, CacheManager caches) {
         RateLimits limits = new RateLimits();
-        limits.settings = new RecoverySettings() {
+        limits.settings = settings;
+        limits.buckets = new SharedBuckets(caches, null);
+        return limits;
+    }
+
+    private static RateLimits limits(int perIpPerHour, int perAccountPerDay, int perHour) {
+        return limits(settings(perIpPerHour, perAccountPerDay, perHour), caches);
+    }
+
+    static RecoverySettings settings(int perIpPerHour, int perAccountPerDay, int perHour) {
+        return new RecoverySettings() {
             @Override
             public int perIpPerHour() {
                 return perIpPerHour;
@@ -29,7 +70,6 @@ class RateLimitsTest {
                 return perHour;
             }
         };
-        return limits;
     }
 
     @Test

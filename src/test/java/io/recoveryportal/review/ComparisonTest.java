@@ -21,7 +21,7 @@ class ComparisonTest {
     @Test
     void differingWordsAreMarkedOnBothSidesIgnoringCaseAndAccents() {
         CaseFile.Verified v = new CaseFile.Verified("ROBERT WILSON", "ROBERT", LocalDate.of(1975, 12, 1), ProofingStatus.OK, 0.9, "i-1", null, null, null);
-        List<Comparison.Row> rows = Comparison.rows(BOB, v, CaseFile.Rule.parse("given-name=FAIL: Bob is not ROBERT\nbirthdate=PASS: same"));
+        List<Comparison.Row> rows = Comparison.rows(BOB, v, List.of(new CaseFile.Rule("given-name", "FAIL", "Bob is not ROBERT"), new CaseFile.Rule("birthdate", "PASS", "same")));
         Comparison.Row given = rows.get(0);
         assertEquals("Bob", marked(given.directory()));
         assertEquals("ROBERT", marked(given.verified()));

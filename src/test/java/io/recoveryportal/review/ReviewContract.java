@@ -9,7 +9,12 @@ import io.recoveryportal.persistence.DatabaseContract;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.recovery.AttemptRepository;
+import io.recoveryportal.matching.RuleResult;
+import io.recoveryportal.matching.RuleStatus;
 import io.recoveryportal.recovery.CaseReason;
+import io.recoveryportal.recovery.RecoverySettings;
+import io.recoveryportal.recovery.Verdicts;
+import io.recoveryportal.verification.VerificationResult;
 import io.recoveryportal.review.ReviewCases.Refused;
 import io.recoveryportal.review.ReviewCases.Result;
 import io.recoveryportal.security.OpaqueTokens;
@@ -31,23 +36,42 @@ abstract class ReviewContract extends DatabaseContract {
     private final Reviewer ravi = new Reviewer("ravi-oid", "Ravi Rao", false);
     private final Reviewer sam = new Reviewer("sam-oid", "Sam Sato", true);
 
-    /** An escalated attempt about {@code userId}; returns its case reference. */
+    /** An attempt about {@code userId} escalated by the production path ({@link CaseOpening}); returns its case reference. */
     private String openCase(String userId, boolean highRisk, Instant now) {
-        String ref = "RC-T" + String.format("%08d", SEQ.incrementAndGet());
-        jpa().run(em -> {
-            Attempt a = new Attempt(OpaqueTokens.hash(OpaqueTokens.generate()), Attempt.Kind.RECOVERY,
-                    Attempt.RequestedAction.PASSWORD, "someone@contoso.com", now, Duration.ofMinutes(30));
-            a.bindDirectoryUser(userId);
-            a.moveTo(State.STARTED, State.VERIFYING, now);
-            a.moveTo(State.VERIFYING, State.VERIFIED, now);
-            a.recordProofing(io.recoveryportal.verification.ProofingStatus.OK, 0.93, "interview-" + ref, "identity-" + userId);
-            a.recordMatch(io.recoveryportal.matching.Outcome.REVIEW, "given-name=FAIL: BOB is not ROBERT\nbirthdate=PASS: same date");
-            a.keepEvidence("JANE SMITH", "JANE", java.time.LocalDate.of(1985, 6, 15), ref);
-            a.escalated(CaseReason.NAME, "matching: given-name", highRisk, now, Duration.ofDays(14));
-            a.moveTo(State.VERIFIED, State.ESCALATED, now);
-            new AttemptRepository(em).add(a);
+        String raw = verifiedAttempt(userId, now);
+        String interview = "interview-" + SEQ.incrementAndGet();
+        VerificationResult result = new VerificationResult(io.recoveryportal.verification.ProofingStatus.OK, "subject", "identity-" + userId,
+                interview, "JANE SMITH", "JANE", java.time.LocalDate.of(1985, 6, 15), 0.93);
+        jpa().run(em -> opening(em, now).openCase(raw, a -> {
+            a.recordProofing(result.status(), result.score(), result.interviewId(), result.identityId());
+            a.recordMatch(io.recoveryportal.matching.Outcome.REVIEW, java.util.List.of(
+                    new RuleResult(RuleResult.GIVEN_NAME, RuleStatus.FAIL, "BOB is not ROBERT"),
+                    new RuleResult(RuleResult.BIRTHDATE, RuleStatus.PASS, "same date")));
+        }, result, new Verdicts.Escalate(CaseReason.NAME, "matching: given-name", highRisk)));
+        return jpa().inTx(em -> new AttemptRepository(em).findByIdHash(OpaqueTokens.hash(raw)).orElseThrow().getCaseReference());
+    }
+
+    /** Case opening and carry-over as the verdict calls them, on the caller's transaction, at {@code at}. */
+    private static CaseOpening opening(EntityManager em, Instant at) {
+        AttemptRepository attempts = new AttemptRepository(em);
+        io.recoveryportal.recovery.AttemptStore store = new io.recoveryportal.recovery.AttemptStore(attempts,
+                new io.recoveryportal.audit.AuditLog(em), java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
+        RecoverySettings settings = new RecoverySettings(new io.recoveryportal.config.PortalConfig() {
+            @Override
+            public java.util.Optional<String> value(String key) {
+                return java.util.Optional.ofNullable(java.util.Map.of("review.approval-window", WINDOW.toString(),
+                        "review.case-lifetime", Duration.ofDays(14).toString()).get(key));
+            }
         });
-        return ref;
+        return new CaseOpening(store, attempts, new ReviewCases(em), settings, null);
+    }
+
+    private Attempt attempt(String ref) {
+        return cases(c -> c.rowByReference(ref).orElseThrow().attempt());
+    }
+
+    private ReviewCase reviewCase(String ref) {
+        return cases(c -> c.byReference(ref).orElseThrow());
     }
 
     private <T> T cases(java.util.function.Function<ReviewCases, T> work) {
@@ -55,7 +79,7 @@ abstract class ReviewContract extends DatabaseContract {
     }
 
     private State state(String ref) {
-        return cases(c -> c.byReference(ref).orElseThrow().getState());
+        return attempt(ref).getState();
     }
 
     @Test
@@ -68,9 +92,9 @@ abstract class ReviewContract extends DatabaseContract {
         assertThrows(Refused.class, () -> cases(c -> c.decide(ref, ravi, true, "looks fine", now.plusSeconds(6), WINDOW)));
         assertEquals(Result.APPROVED, cases(c -> c.decide(ref, rita, true, "passport name matches HR record", now.plusSeconds(7), WINDOW)));
         assertEquals(State.APPROVED, state(ref));
-        Attempt after = cases(c -> c.byReference(ref).orElseThrow());
+        Attempt after = attempt(ref);
         assertEquals(now.plusSeconds(7).plus(WINDOW), after.getExpiresAt(), "the employee has the approval window to finish");
-        assertEquals(1, cases(c -> c.decisions(after.getId())).size());
+        assertEquals(1, cases(c -> c.decisions(c.byReference(ref).orElseThrow().getId())).size());
     }
 
     @Test
@@ -146,7 +170,7 @@ abstract class ReviewContract extends DatabaseContract {
         int wins = 0;
         try {
             second.getTransaction().begin();
-            new ReviewCases(second).byReference(ref).orElseThrow();
+            new ReviewCases(second).rowByReference(ref).orElseThrow();
             // ... one decides and commits first ...
             first.getTransaction().begin();
             new ReviewCases(first).decide(ref, rita, true, "approve", now.plusSeconds(1), WINDOW);
@@ -206,7 +230,7 @@ abstract class ReviewContract extends DatabaseContract {
 
     private java.util.List<AuditType> auditTypes(String ref) {
         return jpa().inTx(em -> {
-            long id = new ReviewCases(em).byReference(ref).orElseThrow().getId();
+            long id = new ReviewCases(em).byReference(ref).orElseThrow().getAttemptId();
             return new io.recoveryportal.audit.AuditLog(em).forAttempt(id).stream().map(e -> e.getType()).toList();
         });
     }
@@ -220,25 +244,28 @@ abstract class ReviewContract extends DatabaseContract {
             s.claim(ref, rita);
             return s.decide(ref, rita, false, "document photo does not match", WINDOW);
         });
-        Attempt before = cases(c -> c.byReference(ref).orElseThrow());
+        Attempt before = attempt(ref);
         String expectedHash = ReviewStore.evidenceHash(before);
 
         // not yet due: nothing changes
         store(now.plus(Duration.ofDays(29)), retention, ReviewStore::purgeEvidence);
-        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().proofing().verifiedFullName()));
+        assertEquals("JANE SMITH", attempt(ref).proofing().verifiedFullName());
 
         Instant later = now.plus(Duration.ofDays(31));
         assertTrue(store(later, retention, ReviewStore::purgeEvidence) >= 1);
-        Attempt after = cases(c -> c.byReference(ref).orElseThrow());
+        Attempt after = attempt(ref);
         assertEquals(null, after.proofing().verifiedFullName());
         assertEquals(null, after.proofing().verifiedGivenName());
         assertEquals(null, after.proofing().verifiedBirthdate());
-        assertEquals(expectedHash, after.getEvidenceHash(), "a hash of exactly what was purged");
-        assertEquals(64, after.getEvidenceHash().length());
+        assertEquals(expectedHash, reviewCase(ref).getEvidenceHash(), "a hash of exactly what was purged");
+        assertEquals(64, reviewCase(ref).getEvidenceHash().length());
         assertEquals(before.getMatchRules(), after.getMatchRules(), "the rule outcomes stay");
+        assertEquals(java.util.List.of("given-name=FAIL: BOB is not ROBERT", "birthdate=PASS: same date"),
+                after.getMatchRules().stream().map(Object::toString).toList());
         assertEquals(State.DENIED, after.getState());
-        assertEquals(1, cases(c -> c.decisions(after.getId())).size(), "the decision stays");
-        assertEquals(java.util.List.of(AuditType.REVIEW_CASE_CLAIMED, AuditType.REVIEW_DECISION, AuditType.REVIEW_EVIDENCE_PURGED), auditTypes(ref),
+        assertEquals(1, cases(c -> c.decisions(c.byReference(ref).orElseThrow().getId())).size(), "the decision stays");
+        assertEquals(java.util.List.of(AuditType.REVIEW_CASE_OPENED, AuditType.REVIEW_CASE_CLAIMED, AuditType.REVIEW_DECISION,
+                AuditType.REVIEW_EVIDENCE_PURGED), auditTypes(ref),
                 "the earlier audit trail is intact and the purge is in it");
 
         // the case page still opens, without the data, with the hash
@@ -247,7 +274,8 @@ abstract class ReviewContract extends DatabaseContract {
         assertEquals(expectedHash, file.verified().evidenceHash());
         assertEquals(1, file.decisions().size());
         assertEquals(0, (int) store(later.plusSeconds(60), retention, ReviewStore::purgeEvidence), "a second run has nothing left to purge");
-        assertEquals(java.util.List.of(AuditType.REVIEW_CASE_CLAIMED, AuditType.REVIEW_DECISION, AuditType.REVIEW_EVIDENCE_PURGED), auditTypes(ref));
+        assertEquals(java.util.List.of(AuditType.REVIEW_CASE_OPENED, AuditType.REVIEW_CASE_CLAIMED, AuditType.REVIEW_DECISION,
+                AuditType.REVIEW_EVIDENCE_PURGED), auditTypes(ref));
     }
 
     @Test
@@ -256,7 +284,7 @@ abstract class ReviewContract extends DatabaseContract {
         String ref = openCase("user-open", false, now);
         // the case lives 14 days; retention of one day must not touch it while it can still be decided
         store(now.plus(Duration.ofDays(3)), Duration.ofDays(1), ReviewStore::purgeEvidence);
-        assertEquals("JANE SMITH", cases(c -> c.byReference(ref).orElseThrow().proofing().verifiedFullName()));
+        assertEquals("JANE SMITH", attempt(ref).proofing().verifiedFullName());
     }
 
     @Test
@@ -289,7 +317,7 @@ abstract class ReviewContract extends DatabaseContract {
     void theAgentWhoEscalatedACaseCannotDecideIt() {
         Instant now = Instant.now();
         String ref = openCase("user-helpdesk", false, now);
-        jpa().run(em -> new ReviewCases(em).byReference(ref).orElseThrow().escalatedBy(ravi.id()));
+        jpa().run(em -> new ReviewCases(em).rowByReference(ref).orElseThrow().attempt().escalatedBy(ravi.id()));
         assertTrue(assertThrows(Refused.class, () -> cases(c -> c.claim(ref, ravi, now, CLAIM))).getMessage().contains("yourself"));
         cases(c -> c.claim(ref, rita, now, CLAIM));
     }
@@ -342,8 +370,7 @@ abstract class ReviewContract extends DatabaseContract {
     }
 
     private boolean carryOver(String raw, String userId, String identityId, Instant at) {
-        return jpa().inTx(em -> new io.recoveryportal.recovery.AttemptStore(new AttemptRepository(em), new io.recoveryportal.audit.AuditLog(em),
-                java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).carryOverApproval(raw, userId, identityId, at.minus(WINDOW),
-                a -> a.recordProofing(io.recoveryportal.verification.ProofingStatus.OK, 0.9, "interview-again", identityId)));
+        return jpa().inTx(em -> opening(em, at).carryOverApproval(raw, new AttemptRepository(em).findByIdHash(OpaqueTokens.hash(raw)).orElseThrow(),
+                identityId, a -> a.recordProofing(io.recoveryportal.verification.ProofingStatus.OK, 0.9, "interview-again", identityId)));
     }
 }

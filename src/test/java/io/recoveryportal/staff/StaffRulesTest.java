@@ -48,7 +48,7 @@ class StaffRulesTest {
     @Test
     void unknownRolesAreDroppedAndCaseMatters() {
         assertEquals(Set.of(StaffRole.REVIEWER, StaffRole.SENIOR_REVIEWER),
-                StaffRole.fromClaims(List.of("Reviewer", "SeniorReviewer", "Auditor", "reviewer", "ADMIN")));
+                StaffRole.fromClaims(List.of("Reviewer", "SeniorReviewer", "Owner", "reviewer", "ADMIN", "auditor")));
         assertEquals(Set.of(), StaffRole.fromClaims(null));
     }
 

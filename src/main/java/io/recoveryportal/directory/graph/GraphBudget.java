@@ -4,6 +4,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
+import io.recoveryportal.cluster.BucketSource;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -31,8 +32,11 @@ import okhttp3.Response;
  * </ul>
  * Both quotas are token buckets (Bucket4j) holding a tenth of the window's quota and refilling nine tenths of it
  * over the window, so that no window of that length ever sees more than the quota, however the requests fall.
- * {@code share} is the part of the quotas this node may use (other apps of the same registration, or the other
- * nodes of a cluster, take the rest). Tokens are thousandths of a unit so that small shares stay exact.
+ * {@code share} is the part of the quotas the portal may use (other software with the same registration takes the
+ * rest). In the container the buckets are the Data Grid's ({@code SharedBuckets}): every node of a cluster takes
+ * from the same two, so the cluster as a whole keeps to the share however many nodes there are, and a node that joins
+ * starts with what the others left. Tokens are thousandths of a unit so that small shares stay exact. The pause
+ * after a 429 is per node: each node hears Graph's 429s for itself, since Graph throttles the whole app.
  *
  * <p>It sits inside the SDK's retry handler in the OkHttp chain, so retries are paced too. A request that would
  * wait longer than {@code maxWait} fails at once with an I/O error (the adapters report the directory as
@@ -95,12 +99,22 @@ final class GraphBudget implements Interceptor {
     /** Nothing is sent before this time (nanos on {@link #clock}): the last 429's Retry-After. */
     private final AtomicLong pausedUntil;
 
+    /** A budget in this JVM alone, on {@code clock}: one node, or a test. */
     GraphBudget(TenantSize size, double share, Duration maxWait, String graphBaseUrl, Clock clock) {
+        this(size, share, maxWait, graphBaseUrl, clock, BucketSource.inMemory(clock));
+    }
+
+    /**
+     * A budget whose buckets come from {@code buckets}: the Data Grid's, so that every node of a cluster takes from
+     * the same two buckets and the cluster as a whole keeps to {@code share} of the quotas.
+     */
+    GraphBudget(TenantSize size, double share, Duration maxWait, String graphBaseUrl, Clock clock, BucketSource buckets) {
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("share must be in (0, 1]: " + share);
         }
-        this.resourceUnits = bucket(size.resourceUnitsPerWindow * share, RESOURCE_UNIT_WINDOW, clock);
-        this.writes = bucket(WRITES_PER_WINDOW * share, WRITE_WINDOW, clock);
+        this.resourceUnits = buckets.bucket("portal.graph.resource-units", size.name(),
+                limit(size.resourceUnitsPerWindow * share, RESOURCE_UNIT_WINDOW));
+        this.writes = buckets.bucket("portal.graph.writes", "all", limit(WRITES_PER_WINDOW * share, WRITE_WINDOW));
         this.maxWaitNanos = maxWait.toNanos();
         this.clock = clock;
         this.versionRootSegments = HttpUrl.get(graphBaseUrl).pathSegments().stream().filter(s -> !s.isEmpty())
@@ -108,11 +122,9 @@ final class GraphBudget implements Interceptor {
         this.pausedUntil = new AtomicLong(clock.currentTimeNanos());
     }
 
-    private static Bucket bucket(double quotaPerWindow, Duration window, Clock clock) {
+    private static Bandwidth limit(double quotaPerWindow, Duration window) {
         long quota = Math.max(10, Math.round(quotaPerWindow * MILLI));
-        return Bucket.builder().withCustomTimePrecision(clock)
-                .addLimit(Bandwidth.builder().capacity(quota / 10).refillGreedy(quota - quota / 10, window).build())
-                .build();
+        return Bandwidth.builder().capacity(quota / 10).refillGreedy(quota - quota / 10, window).build();
     }
 
     @Override

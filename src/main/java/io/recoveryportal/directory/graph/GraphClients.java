@@ -7,6 +7,7 @@ import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import io.recoveryportal.cluster.BucketSource;
 import io.recoveryportal.security.OutboundTls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,16 @@ public final class GraphClients implements AutoCloseable {
                 new BaseBearerTokenAuthenticationProvider(tokens), settings.graphBaseUrl(), http));
     }
 
+    /** With request pacing on buckets of this JVM alone (tests, tools). */
     public static GraphClients create(GraphSettings settings) {
+        return create(settings, BucketSource.inMemory(GraphBudget.SYSTEM), GraphObserver.NONE);
+    }
+
+    /**
+     * With request pacing on {@code buckets} (the Data Grid's in the container, so the budget is the cluster's),
+     * telling {@code observer} of every exchange, 429 and pacing wait.
+     */
+    public static GraphClients create(GraphSettings settings, BucketSource buckets, GraphObserver observer) {
         X509TrustManager trust = settings.trustStore() == null ? null
                 : OutboundTls.trustManager(settings.trustStore(), settings.trustStorePassword());
         SSLContext tls = trust == null ? null : OutboundTls.context(trust);
@@ -57,12 +67,14 @@ public final class GraphClients implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout());
         GraphSettings.Pacing pacing = settings.pacing();
+        http.addInterceptor(GraphObserver.before(observer));
         if (!pacing.off()) {
             // after the SDK's middleware, so each attempt, retries included, is spaced; a request that
             // would queue longer than a read may take fails instead
             http.addInterceptor(new GraphBudget(pacing.tenantSize(), pacing.share(), settings.readTimeout(),
-                    settings.graphBaseUrl(), GraphBudget.SYSTEM));
+                    settings.graphBaseUrl(), GraphBudget.SYSTEM, buckets));
         }
+        http.addInterceptor(GraphObserver.after(observer));
         if (tls != null) {
             http.sslSocketFactory(tls.getSocketFactory(), trust);
         }

@@ -1,6 +1,8 @@
 package io.recoveryportal.directory.graph;
 
+import io.recoveryportal.cluster.BucketSource;
 import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.metrics.Meters;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * The portal's one connection to Graph, built from configuration on first use and shared: MSAL's token cache
- * lives in it, so a second instance would mean a second token for every call.
+ * lives in it, so a second instance would mean a second token for every call. Its request pacing takes from the
+ * Data Grid's buckets, shared by every node.
  */
 @ApplicationScoped
 public class GraphConnection {
@@ -16,11 +19,33 @@ public class GraphConnection {
     @Inject
     PortalConfig config;
 
+    /** The Data Grid's buckets: the pacing's budget is the cluster's, not each node's. */
+    @Inject
+    BucketSource buckets;
+
+    @Inject
+    Meters meters;
+
     private GraphClients clients;
 
     public synchronized GraphClients clients() {
         if (clients == null) {
-            clients = GraphClients.create(settings());
+            clients = GraphClients.create(settings(), buckets, new GraphObserver() {
+                @Override
+                public void paced(long nanos) {
+                    meters.graphPacing(nanos);
+                }
+
+                @Override
+                public void exchanged(String method, int status, long nanos) {
+                    meters.graphExchange(method, status, nanos);
+                }
+
+                @Override
+                public void throttled(java.time.Duration retryAfter) {
+                    meters.graphThrottled(retryAfter);
+                }
+            });
         }
         return clients;
     }

@@ -1,6 +1,6 @@
 package io.recoveryportal.helpdesk.webhook;
 
-import io.recoveryportal.helpdesk.HelpdeskService;
+import io.recoveryportal.helpdesk.HelpdeskProgress;
 import io.recoveryportal.verification.ProofingUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,14 +27,14 @@ public class WebhookDesk {
     WebhookEvents events;
 
     @Inject
-    HelpdeskService helpdesk;
+    HelpdeskProgress helpdesk;
 
     protected WebhookDesk() {
         // for CDI
     }
 
     /** For tests outside a container. */
-    public WebhookDesk(WebhookEvents events, HelpdeskService helpdesk) {
+    public WebhookDesk(WebhookEvents events, HelpdeskProgress helpdesk) {
         this.events = events;
         this.helpdesk = helpdesk;
     }
@@ -76,7 +76,7 @@ public class WebhookDesk {
         if (e.event() == null || e.interviewId() == null) {
             return "IGNORED";
         }
-        HelpdeskService.Progress p;
+        HelpdeskProgress.Progress p;
         switch (e.event()) {
             case SessionEvent.SESSION_STARTED, SessionEvent.SESSION_PROGRESS -> p = helpdesk.sessionStarted(e.interviewId(), e.timestamp());
             case SessionEvent.SESSION_SUCCEEDED, SessionEvent.SESSION_FAILED, SessionEvent.SESSION_PENDING_REVIEW,

@@ -3,6 +3,7 @@ package io.recoveryportal.helpdesk.webhook;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.security.ClientAddresses;
 import io.recoveryportal.security.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class WebhookGuard {
     @Inject
     WebhookEvents events;
 
+    @Inject
+    ClientAddresses clients;
+
     /** Read for each request: values come from MicroProfile Config, which may change them (a rotated secret). */
     WebhookAuth auth() {
         return WebhookAuth.from(config::value);
@@ -35,7 +39,7 @@ public class WebhookGuard {
     /** Whether the notification may be stored and acted on. */
     public boolean admits(HttpServletRequest req) {
         WebhookAuth auth = auth();
-        if (!auth.fromAllowedSource(req.getRemoteAddr())) {
+        if (!fromAllowedSource(auth, req)) {
             return false;
         }
         if (auth.header() && auth.headerMatches(req.getHeader(auth.headerName()))) {
@@ -50,6 +54,11 @@ public class WebhookGuard {
         } catch (ParseException e) {
             return false;
         }
+    }
+
+    /** Whether the caller (behind trusted proxies, the address they forward) is on the allow-list. */
+    boolean fromAllowedSource(WebhookAuth auth, HttpServletRequest req) {
+        return auth.fromAllowedSource(clients.of(req));
     }
 
     /** A new bearer token: the raw value for the answer, only its hash kept. */

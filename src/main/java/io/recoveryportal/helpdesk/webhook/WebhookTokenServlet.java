@@ -35,7 +35,7 @@ public class WebhookTokenServlet extends HttpServlet {
             res.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (!auth.fromAllowedSource(req.getRemoteAddr()) || !auth.clientAuthenticates(req.getHeader("Authorization"))) {
+        if (!guard.fromAllowedSource(auth, req) || !auth.clientAuthenticates(req.getHeader("Authorization"))) {
             res.setHeader("WWW-Authenticate", "Basic realm=\"incode-webhooks\"");
             error(res, OAuth2Error.INVALID_CLIENT);
             return;

@@ -2,6 +2,7 @@ package io.recoveryportal.verification.incode;
 
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.helpdesk.VerificationRequests;
+import io.recoveryportal.metrics.Meters;
 import io.recoveryportal.oidc.OidcSettings;
 import io.recoveryportal.verification.VerificationResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,9 @@ public class IncodeB2bBean implements VerificationRequests {
     @Inject
     PortalConfig config;
 
+    @Inject
+    Meters meters;
+
     private IncodeB2bClient client;
 
     private synchronized IncodeB2bClient client() {
@@ -29,7 +33,7 @@ public class IncodeB2bBean implements VerificationRequests {
                     config.value("incode.b2b.client-id").orElse(oidc.clientId()),
                     config.value("incode.b2b.client-secret").orElse(oidc.clientSecret()),
                     config.required("incode.api-key"), config.required("incode.integration-id"),
-                    oidc.connectTimeout(), oidc.readTimeout(), oidc.tls()));
+                    oidc.connectTimeout(), oidc.readTimeout(), oidc.tls()), IncodeMetering.to(meters));
         }
         return client;
     }

@@ -13,6 +13,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import io.recoveryportal.helpdesk.VerificationRequests;
+import io.recoveryportal.oidc.ExchangeObserver;
 import io.recoveryportal.oidc.OutboundHttp;
 import io.recoveryportal.verification.ProofingUnavailableException;
 import io.recoveryportal.verification.VerificationResult;
@@ -68,8 +69,13 @@ public final class IncodeB2bClient implements VerificationRequests {
     private Instant tokenUntil = Instant.MIN;
 
     public IncodeB2bClient(Settings settings) {
+        this(settings, ExchangeObserver.NONE);
+    }
+
+    /** As {@link #IncodeB2bClient(Settings)}, telling {@code observer} of every call. */
+    public IncodeB2bClient(Settings settings, ExchangeObserver observer) {
         this.settings = settings;
-        this.http = new OutboundHttp(settings.connectTimeout(), settings.readTimeout(), settings.tls());
+        this.http = new OutboundHttp(settings.connectTimeout(), settings.readTimeout(), settings.tls(), observer);
         String issuer = settings.issuer().replaceAll("/+$", "");
         this.tokenEndpoint = URI.create(issuer + "/oauth2/token");
         this.requestNew = URI.create(issuer + "/omni/b2b/onboarding/request-new");

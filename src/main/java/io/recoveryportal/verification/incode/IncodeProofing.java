@@ -1,6 +1,7 @@
 package io.recoveryportal.verification.incode;
 
 import io.recoveryportal.oidc.OidcException;
+import io.recoveryportal.oidc.ExchangeObserver;
 import io.recoveryportal.oidc.OidcSettings;
 import io.recoveryportal.oidc.PendingAuthorization;
 import io.recoveryportal.oidc.RelyingParty;
@@ -21,7 +22,12 @@ public final class IncodeProofing implements IdentityProofing {
     private final RelyingParty relyingParty;
 
     public IncodeProofing(OidcSettings settings) {
-        this.relyingParty = new RelyingParty(settings);
+        this(settings, ExchangeObserver.NONE);
+    }
+
+    /** As {@link #IncodeProofing(OidcSettings)}, telling {@code observer} of every call to Incode. */
+    public IncodeProofing(OidcSettings settings, ExchangeObserver observer) {
+        this.relyingParty = new RelyingParty(settings, observer);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.recoveryportal.verification.incode;
 
 import io.recoveryportal.config.PortalConfig;
+import io.recoveryportal.metrics.Meters;
 import io.recoveryportal.verification.IdentityProofing;
 import io.recoveryportal.verification.PendingVerification;
 import io.recoveryportal.verification.VerificationFailedException;
@@ -21,11 +22,15 @@ public class IncodeProofingBean implements IdentityProofing {
     @Inject
     PortalConfig config;
 
+    @Inject
+    Meters meters;
+
     private IncodeProofing proofing;
 
     private synchronized IncodeProofing proofing() {
         if (proofing == null) {
-            proofing = new IncodeProofing(IncodeSettings.from(config::value, config.outboundTls().orElse(null)));
+            proofing = new IncodeProofing(IncodeSettings.from(config::value, config.outboundTls().orElse(null)),
+                    IncodeMetering.to(meters));
         }
         return proofing;
     }

@@ -51,7 +51,7 @@ class GraphBudgetTest {
     }
 
     /** The end of the chain: answers each request with {@code status} (and counts them). */
-    private static final class Wire implements Interceptor.Chain {
+    static class Wire implements Interceptor.Chain {
         final Request request;
         final int status;
         final String retryAfter;

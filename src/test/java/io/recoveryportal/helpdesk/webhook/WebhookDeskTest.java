@@ -3,7 +3,7 @@ package io.recoveryportal.helpdesk.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.recoveryportal.helpdesk.HelpdeskService;
+import io.recoveryportal.helpdesk.HelpdeskProgress;
 import io.recoveryportal.persistence.DatabaseContract;
 import io.recoveryportal.security.OpaqueTokens;
 import io.recoveryportal.verification.ProofingUnavailableException;
@@ -42,7 +42,7 @@ class WebhookDeskTest extends DatabaseContract {
     }
 
     /** Records each call; answers as told. */
-    private static final class Helpdesk extends HelpdeskService {
+    private static final class Helpdesk extends HelpdeskProgress {
 
         final List<String> calls = new ArrayList<>();
         Progress next = Progress.APPLIED;
@@ -102,7 +102,7 @@ class WebhookDeskTest extends DatabaseContract {
     @BeforeEach
     void freshHelpdesk() {
         helpdesk.calls.clear();
-        helpdesk.next = HelpdeskService.Progress.APPLIED;
+        helpdesk.next = HelpdeskProgress.Progress.APPLIED;
         helpdesk.incodeDown = false;
     }
 
@@ -152,7 +152,7 @@ class WebhookDeskTest extends DatabaseContract {
         assertEquals("UNKNOWN_EVENT", desk.receive(body("IDENTITY_ENROLLED", id, 1777039677000L)).outcome());
         assertEquals("IGNORED", desk.receive("{\"interviewId\":\"" + id + "\",\"onboardingStatus\":\"MANUAL_REVIEW_APPROVED\"}").outcome(),
                 "the legacy body feeds nothing: our own review decides");
-        helpdesk.next = HelpdeskService.Progress.NO_SUCH_REQUEST;
+        helpdesk.next = HelpdeskProgress.Progress.NO_SUCH_REQUEST;
         assertEquals("NOT_OURS", desk.receive(body("SESSION_SUCCEEDED", id, 1777039679000L)).outcome());
         assertEquals(List.of("IDENTITY_ENROLLED", "SESSION_SUCCEEDED"), events.forInterview(id).stream()
                 .map(ReceivedEvent::getEventType).filter(t -> t != null).toList());
@@ -172,9 +172,9 @@ class WebhookDeskTest extends DatabaseContract {
     @Test
     void whenIncodeHasNoResultYetOrCannotBeReachedTheRetryTriesAgain() {
         String id = interview();
-        helpdesk.next = HelpdeskService.Progress.RESULT_NOT_READY;
+        helpdesk.next = HelpdeskProgress.Progress.RESULT_NOT_READY;
         assertEquals(503, desk.receive(body("ONBOARDING_FINISHED", id, 1777039677000L)).status());
-        helpdesk.next = HelpdeskService.Progress.APPLIED;
+        helpdesk.next = HelpdeskProgress.Progress.APPLIED;
         helpdesk.incodeDown = true;
         assertEquals(503, desk.receive(body("ONBOARDING_FINISHED", id, 1777039677000L)).status());
         helpdesk.incodeDown = false;

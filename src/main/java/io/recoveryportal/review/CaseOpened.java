@@ -1,4 +1,7 @@
-package io.recoveryportal.recovery;
+package io.recoveryportal.review;
+
+import io.recoveryportal.recovery.Attempt;
+import io.recoveryportal.recovery.CaseReason;
 
 /**
  * A review case was opened and committed (a CDI event). The review capability announces it to reviewers; the
