@@ -38,7 +38,17 @@ final class Axe {
      */
     static final Map<String, String> ACCEPTED = Map.of();
 
+    /** Pages checked by {@link #once}: a helper that reaches the same state many times checks it the first time. */
+    private static final Set<String> SEEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Axe() {
+    }
+
+    /** {@link #check}, the first time this JVM reaches {@code page}; later visits of the same state cost nothing. */
+    static void once(WebDriver driver, String page) {
+        if (SEEN.add(page)) {
+            check(driver, page);
+        }
     }
 
     /** Runs axe on what {@code driver} shows now and fails on anything not accepted; {@code page} names it in the log. */
