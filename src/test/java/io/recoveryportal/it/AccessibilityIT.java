@@ -228,13 +228,13 @@ class AccessibilityIT {
     }
 
     private void tabUntil(String what, Predicate<WebElement> reached) {
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 100; i++) {
             tab();
             if (reached.test(focused())) {
                 return;
             }
         }
-        fail("60 Tabs did not reach " + what + " on " + browser.getCurrentUrl());
+        fail("100 Tabs did not reach " + what + " on " + browser.getCurrentUrl());
     }
 
     /** The focused element shows an outline or a ring: its computed style, not a class the test trusts. */
