@@ -23,7 +23,7 @@ import org.openqa.selenium.WebDriver;
  * browser test has just reached, with the rules axe runs by default: WCAG 2.0, 2.1 and 2.2 A and AA, and Deque's best
  * practices. A violation of impact serious or critical fails the test; so does a moderate or minor one that is not
  * in {@link #ACCEPTED}, the list the README's accessibility statement repeats with the reasons. Every check is
- * appended to target/axe/checks.tsv (page, address, rule, impact, elements), so a run shows what was looked at.
+ * appended to target/axe/checks.tsv (page, address, rule, impact, elements, time axe took), so a run shows what was looked at.
  *
  * <p>Only the portal's own pages are checked: the sandbox's Incode and Entra pages stand in for other companies'.
  */
@@ -53,11 +53,13 @@ final class Axe {
 
     /** Runs axe on what {@code driver} shows now and fails on anything not accepted; {@code page} names it in the log. */
     static void check(WebDriver driver, String page) {
+        long started = System.nanoTime();
         Results results = new AxeBuilder().analyze(driver);
+        long millis = (System.nanoTime() - started) / 1_000_000;
         if (results.isErrored()) {
             fail("axe could not run on " + page + ": " + results.getErrorMessage());
         }
-        record(page, results);
+        record(page, results, millis);
         List<Rule> refused = results.getViolations().stream()
                 .filter(r -> BLOCKING.contains(r.getImpact()) || !ACCEPTED.containsKey(r.getId())).toList();
         if (!refused.isEmpty()) {
@@ -75,20 +77,20 @@ final class Axe {
         return n.getFailureSummary() == null ? "" : n.getFailureSummary().replaceAll("\\s+", " ");
     }
 
-    private static synchronized void record(String page, Results results) {
+    private static synchronized void record(String page, Results results, long millis) {
         try {
             Path log = TestEnvironment.target().resolve("axe/checks.tsv");
             Files.createDirectories(log.getParent());
             StringBuilder lines = new StringBuilder();
             if (results.getViolations().isEmpty()) {
                 lines.append(page).append('\t').append(results.getUrl()).append("\t-\t-\t").append(results.getPasses().size())
-                        .append(" rules passed\n");
+                        .append(" rules passed\t").append(millis).append(" ms\n");
             }
             for (Rule r : results.getViolations()) {
                 lines.append(page).append('\t').append(results.getUrl()).append('\t').append(r.getId()).append('\t')
                         .append(r.getImpact()).append('\t')
                         .append(r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(" ")))
-                        .append('\n');
+                        .append('\t').append(millis).append(" ms\n");
             }
             Files.writeString(log, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
