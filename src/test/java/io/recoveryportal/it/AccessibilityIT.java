@@ -124,6 +124,17 @@ class AccessibilityIT {
         assertEquals("all", ((JavascriptExecutor) browser).executeScript(
                 "return getComputedStyle(document.getElementById('tap')).userSelect"), "one click selects the whole pass to copy");
         reflow("temporary-access-pass");
+
+        // with scripts, a copy button too: the pass reaches the clipboard, and the status region says so (the test's
+        // browser may read the clipboard back: a permission a person's browser would ask for)
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", portal.baseUrl(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        tabTo("copy-tap");
+        press(Keys.ENTER);
+        assertEquals("Copied.", Browser.textOf(browser, By.id("copy-status"), t -> !t.isBlank()));
+        assertEquals(pass, browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " navigator.clipboard.readText().then(done, function (e) { done('clipboard not readable: ' + e); });"));
+        Axe.check(browser, "Temporary Access Pass copied");
     }
 
     @Test
