@@ -97,12 +97,6 @@ public class HelpdeskPage implements Serializable {
         fc.validationFailed();
     }
 
-    /** Whether the field has an error, for its styling and aria-invalid. */
-    public boolean invalid(String field) {
-        FacesContext fc = FacesContext.getCurrentInstance();
-        return fc != null && !fc.getMessageList(field).isEmpty();
-    }
-
     public String getEmail() {
         return email;
     }

@@ -31,6 +31,8 @@ public class ReviewCasePage implements Serializable {
     private String reason;
     private String message;
     private boolean problem;
+    /** The field a refused decision lacks (choice or reason), for the message's link and the field's aria-invalid. */
+    private String invalidField;
     private String obstacle;
     private boolean claimedByMe;
     private boolean claimedByAnother;
@@ -52,11 +54,17 @@ public class ReviewCasePage implements Serializable {
     public String decide() {
         Boolean approve = "APPROVE".equals(decision) ? Boolean.TRUE : "DENY".equals(decision) ? Boolean.FALSE : null;
         String result = act(p -> desk.decide(file.summary().reference(), p, approve, reason));
+        invalidField = !problem || !claimedByMe ? null : approve == null ? "choice" : reason == null || reason.isBlank() ? "reason" : null;
         if (!problem) {
             decision = null;
             reason = null;
         }
         return result;
+    }
+
+    /** What the refused decision lacks: "choice", "reason", or null. */
+    public String getInvalidField() {
+        return invalidField;
     }
 
     private String act(java.util.function.Function<StaffPrincipal, ReviewDesk.Outcome> action) {

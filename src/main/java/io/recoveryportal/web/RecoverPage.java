@@ -56,6 +56,8 @@ public class RecoverPage implements Serializable {
     private String newPassword;
     private String confirmation;
     private String problem;
+    /** The problem is the new password itself (too weak, the two differ): the summary links to the field. */
+    private boolean passwordRefused;
     private boolean earlierTryNotSaved;
 
     @PostConstruct
@@ -99,6 +101,7 @@ public class RecoverPage implements Serializable {
         ResetService.Outcome outcome = reset.setPassword(attemptId, newPassword, confirmation);
         newPassword = null;
         confirmation = null;
+        passwordRefused = outcome instanceof ResetService.Refused;
         if (outcome instanceof ResetService.Refused r) {
             problem = r.reason();
         } else if (outcome instanceof ResetService.Unavailable) {
@@ -178,6 +181,10 @@ public class RecoverPage implements Serializable {
 
     public String getProblem() {
         return problem;
+    }
+
+    public boolean isPasswordRefused() {
+        return passwordRefused && view == View.PASSWORD;
     }
 
     /** The last reset of this attempt went unanswered and the directory then showed it was not made. */

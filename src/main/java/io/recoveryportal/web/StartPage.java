@@ -82,11 +82,6 @@ public class StartPage implements Serializable {
         return confirming;
     }
 
-    public boolean isEmailInvalid() {
-        FacesContext fc = FacesContext.getCurrentInstance();
-        return fc != null && fc.getMessageList("start:email").stream().anyMatch(m -> m.getSeverity() == FacesMessage.SEVERITY_ERROR);
-    }
-
     public void validateEmail(FacesContext context, UIComponent component, Object value) {
         if (value != null && WorkEmail.parse(value.toString()).isEmpty()) {
             throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR,

@@ -66,6 +66,7 @@ class ActivationIT {
     private void openInvitations() {
         signIn(admin, "adam.admin@contoso.com", "/admin/invitations.xhtml");
         Browser.awaitHeading(admin, "New-hire invitations");
+        Axe.once(admin, "admin: invitations");
     }
 
     /** Invites through the single form and returns the link mailed to the personal address. */
@@ -99,6 +100,7 @@ class ActivationIT {
     private void verify(String link, String outcome) {
         newHire.get(link);
         Browser.awaitHeading(newHire, "Activate your work account");
+        Axe.once(newHire, "activation: start");
         newHire.findElement(By.id("activate:start")).click();
         Browser.awaitUrl(newHire, sandbox.incodeIssuer());
         newHire.findElement(By.id("outcome-" + outcome)).click();
@@ -120,6 +122,7 @@ class ActivationIT {
         String shown = Browser.textOf(newHire, By.id("tap"), t -> !t.isBlank());
         Browser.awaitHeading(newHire, "Your account is active");
         Browser.screenshot(newHire, "activation-done");
+        Axe.check(newHire, "activation: done, pass shown");
         assertTrue(newHire.findElement(By.id("activated-text")).getText().contains("We have told your manager"),
                 "sofia's manager was sent the notice");
         assertTrue(directory.account(id).orElseThrow().accountEnabled(), "the sandbox's Graph shows the account enabled");
@@ -137,6 +140,7 @@ class ActivationIT {
         newHire.manage().deleteAllCookies();
         newHire.get(link);
         Browser.awaitHeading(newHire, "This link has already been used");
+        Axe.check(newHire, "activation: used link");
         admin.get(portal.baseUrl() + "/admin/invitations.xhtml");
         assertTrue(Browser.textOf(admin, By.xpath("//tr[td[contains(., 'sofia.rossi@contoso.com')]]"), t -> true).contains("used"));
     }
@@ -156,6 +160,7 @@ class ActivationIT {
 
         newHire.get(first);
         Browser.awaitHeading(newHire, "A newer link has replaced this one");
+        Axe.check(newHire, "activation: replaced link");
         newHire.get(second);
         Browser.awaitHeading(newHire, "Activate your work account");
 
@@ -164,6 +169,7 @@ class ActivationIT {
         Thread.sleep(Math.max(0, left));
         newHire.get(second);
         Browser.awaitHeading(newHire, "This link has expired");
+        Axe.check(newHire, "activation: expired link");
         assertTrue(newHire.findElement(By.tagName("main")).getText().contains("Nothing about your account was changed"));
     }
 
@@ -232,6 +238,7 @@ class ActivationIT {
         String summary = Browser.textOf(admin, By.id("message-text"), t -> t.contains("row(s) invited"));
         assertTrue(summary.startsWith("1 of 7 row(s) invited"), summary);
         Browser.screenshot(admin, "activation-csv-report");
+        Axe.check(admin, "admin: invitations, CSV report");
         assertTrue(admin.findElement(By.id("row-2")).getText().contains("Invited"));
         assertTrue(admin.findElement(By.id("row-3")).getText().contains("already enabled"));
         assertTrue(admin.findElement(By.id("row-4")).getText().contains("no account"));
@@ -243,6 +250,7 @@ class ActivationIT {
         // omar starts in 45 days: his link explains when it will work
         newHire.get(linkTo("omar.haddad.personal@example.net", before));
         Browser.awaitHeading(newHire, "It is a little early to activate your account");
+        Axe.check(newHire, "activation: too early");
         assertFalse(newHire.findElement(By.id("opens-on")).getText().isBlank());
     }
 

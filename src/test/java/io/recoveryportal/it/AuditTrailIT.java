@@ -74,6 +74,7 @@ class AuditTrailIT {
         assertTrue(events.contains("VERIFICATION_FAILED") && events.contains(priya), events);
         assertFalse(events.contains("RECOVERY_STARTED"), "the type filter applies");
         Browser.screenshot(browser, "audit-search");
+        Axe.check(browser, "audit: search results");
 
         browser.findElement(By.id("history-link")).click();
         Browser.awaitHeading(browser, "An account's history");
@@ -81,6 +82,7 @@ class AuditTrailIT {
         assertTrue(browser.findElement(By.id("attempts")).getText().contains("FAILED"), "the failed attempt is listed");
         assertTrue(browser.findElement(By.id("events")).getText().contains("RECOVERY_STARTED"), "all its events");
         Browser.screenshot(browser, "audit-account");
+        Axe.check(browser, "audit: an account's history");
 
         HttpResponse<String> csv = getWithSession("/audit/export.csv?account=" + priya + "&type=VERIFICATION_FAILED", session);
         assertEquals(200, csv.statusCode());
@@ -96,6 +98,7 @@ class AuditTrailIT {
         String result = Browser.textOf(browser, By.id("result-text"), t -> t.startsWith("The audit chain is"));
         assertTrue(result.startsWith("The audit chain is intact"), result);
         Browser.screenshot(browser, "audit-chain");
+        Axe.check(browser, "audit: chain checked");
 
         // the auditor's own reading is in the trail too
         browser.get(portal.baseUrl() + "/audit/index.xhtml?staff=" + id("ava.auditor@contoso.com") + "&type=AUDIT_SEARCHED");

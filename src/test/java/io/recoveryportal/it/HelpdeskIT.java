@@ -89,6 +89,7 @@ class HelpdeskIT {
         }
         agent.get(portal.baseUrl() + "/helpdesk/index.xhtml");
         Browser.awaitHeading(agent, "Verify a caller");
+        Axe.once(agent, "helpdesk: verify a caller");
         agent.findElement(By.id("helpdesk:email")).sendKeys(email);
         agent.findElement(By.id("helpdesk:ticket")).sendKeys(ticket);
         agent.findElement(By.cssSelector("input[name='helpdesk:need'][value='" + need + "']")).click();
@@ -195,6 +196,7 @@ class HelpdeskIT {
         assertTrue(agent.findElement(By.id("next-step")).getText().contains("Identity confirmed"));
         assertFalse(agent.findElement(By.id("reset-box")).getAttribute("class").contains("is-hidden"), "the reset button appears by itself");
         Browser.screenshot(agent, "helpdesk-success");
+        Axe.check(agent, "helpdesk request: success");
 
         // the agent sends the reset; the employee resets from the emailed link; the pass shows on their screen only
         agent.findElement(By.id("reset:send")).click();
@@ -206,12 +208,14 @@ class HelpdeskIT {
         other.manage().deleteAllCookies();
         other.get(resetLink);
         Browser.awaitHeading(other, "Your identity is confirmed");
+        Axe.check(other, "helpdesk reset link");
         assertTrue(directory.writes().stream().noneMatch(w -> w.userId().equals(id(email)) && w.operation().name().contains("TEMPORARY")),
                 "opening the link (a mail scanner might) resets nothing");
         other.findElement(By.id("continue:go")).click();
         Browser.awaitHeading(other, "Reset your sign-in methods");
         other.findElement(By.id("mfa:reset")).click();
         String pass = Browser.textOf(other, By.id("tap"), t -> !t.isBlank());
+        Axe.check(other, "helpdesk reset: Temporary Access Pass shown");
         assertEquals(directory.temporaryAccessPass(id(email)).orElseThrow(), pass);
         Browser.awaitHeading(other, "You are back in");
 
@@ -222,6 +226,7 @@ class HelpdeskIT {
 
         agent.get(portal.baseUrl() + "/helpdesk/index.xhtml");
         assertTrue(agent.findElement(By.id("request-" + request)).getText().contains("Success"), "the agent's list shows it");
+        Axe.check(agent, "helpdesk: verify a caller, with requests");
     }
 
     @Test
@@ -287,6 +292,7 @@ class HelpdeskIT {
         assertTrue(agent.findElement(By.id("next-step")).getText().contains("do not proceed"));
         assertTrue(agent.findElement(By.id("reset-box")).getAttribute("class").contains("is-hidden"));
         Browser.screenshot(agent, "helpdesk-failed");
+        Axe.check(agent, "helpdesk request: failed");
         assertEquals(0, directory.writes().stream().filter(w -> w.userId().equals(id(email))).count());
     }
 
@@ -310,6 +316,7 @@ class HelpdeskIT {
             assertTrue(agent.getCurrentUrl().contains("/helpdesk/index.xhtml"), "no request page");
         }
         Browser.screenshot(agent, "helpdesk-refused");
+        Axe.check(agent, "helpdesk: refused");
         assertEquals(sessionsBefore, sandbox.incode().b2b().sessions().size(), "no Incode session was asked for");
 
         // and a form without an address says so, next to the field
@@ -317,6 +324,9 @@ class HelpdeskIT {
         agent.findElement(By.id("helpdesk:send")).click();
         assertTrue(Browser.textOf(agent, By.id("error-summary"), t -> !t.isBlank()).contains("work email address"));
         assertEquals("true", agent.findElement(By.id("helpdesk:email")).getAttribute("aria-invalid"));
+        assertEquals("error-summary", agent.switchTo().activeElement().getAttribute("id"), "focus moves to the summary");
+        assertTrue(agent.findElement(By.cssSelector("#error-summary a[href='#helpdesk:email']")).isDisplayed(), "linked to the field");
+        Axe.check(agent, "helpdesk: verify a caller with an error");
     }
 
     private void signInIfNeeded() {

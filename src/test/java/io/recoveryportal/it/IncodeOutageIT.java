@@ -90,6 +90,7 @@ class IncodeOutageIT {
         Browser.awaitHeading(browser, "We could not reach the identity service");
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("Nothing about your account was changed"));
         Browser.screenshot(browser, "incode-unreachable-retry");
+        Axe.check(browser, "Incode unreachable: try again");
 
         browser.findElement(By.id("retry-button")).click();
         Browser.awaitHeading(browser, "Choose a new password");
@@ -126,6 +127,7 @@ class IncodeOutageIT {
         assertTrue(page.contains("nothing about your account was changed") && page.contains("can no longer be used"), page);
         assertTrue(browser.findElements(By.id("retry-button")).isEmpty(), "no 'Try again' for a code Incode may have spent");
         Browser.screenshot(browser, "incode-unreachable-interrupted");
+        Axe.check(browser, "Incode unreachable: interrupted");
     }
 
     @Test

@@ -87,6 +87,7 @@ class RecoveryFlowIT {
         startAndVerify("jane.smith@contoso.com", "password", "VERIFIED");
         awaitHeading("Choose a new password");
         Browser.screenshot(browser, "recover-password");
+        Axe.check(browser, "password form");
 
         // too weak: refused locally, in plain words, nothing written
         browser.findElement(By.id("password:new")).sendKeys("Password123!");
@@ -94,6 +95,7 @@ class RecoveryFlowIT {
         browser.findElement(By.id("password:save")).click();
         assertTrue(browser.findElement(By.id("problem-text")).getText().length() > 10);
         assertEquals(0, writesFor("jane.smith@contoso.com"));
+        Axe.check(browser, "password form with an error");
 
         String chosen = "violet harbour ladder 93 compass";
         browser.findElement(By.id("password:new")).sendKeys(chosen);
@@ -101,6 +103,7 @@ class RecoveryFlowIT {
         browser.findElement(By.id("password:save")).click();
         awaitHeading("You are back in");
         Browser.screenshot(browser, "recover-password-done");
+        Axe.check(browser, "password reset done");
 
         String id = userId("jane.smith@contoso.com");
         assertEquals(chosen, directory.lastPasswordSet(id).orElseThrow().password());
@@ -118,13 +121,16 @@ class RecoveryFlowIT {
         browser.manage().deleteAllCookies();
         browser.get(link);
         awaitHeading("Was your account recovered without you?");
+        Axe.check(browser, "report: confirm");
         assertTrue(directory.account(id).orElseThrow().accountEnabled(), "a GET of the link changes nothing");
         browser.findElement(By.id("report:lock")).click();
         awaitHeading("Your account is locked");
+        Axe.check(browser, "report: locked");
         assertFalse(directory.account(id).orElseThrow().accountEnabled(), "the account is disabled");
         // single use
         browser.get(link);
         awaitHeading("This link has already been used or has expired");
+        Axe.check(browser, "report: used link");
 
         // and whoever recovered the account cannot skip the document check with the browser they used
         browser.manage().addCookie(new Cookie.Builder(device.getName(), device.getValue()).path("/").isSecure(true)
@@ -202,9 +208,11 @@ class RecoveryFlowIT {
     void mfaResetShowsTheTemporaryAccessPassOnceAndRemovesTheMethods() {
         startAndVerify("michael.brown@contoso.com", "mfa", "VERIFIED");
         awaitHeading("Reset your sign-in methods");
+        Axe.check(browser, "MFA reset form");
         browser.findElement(By.id("mfa:reset")).click();
         String shown = browser.findElement(By.id("tap")).getText();
         Browser.screenshot(browser, "recover-mfa-tap");
+        Axe.check(browser, "Temporary Access Pass shown");
         String id = userId("michael.brown@contoso.com");
         assertEquals(directory.temporaryAccessPass(id).orElseThrow(), shown);
         assertTrue(directory.methods(id).stream().noneMatch(m -> m.type().name().contains("PHONE") || m.type().name().contains("AUTHENTICATOR")),
@@ -234,6 +242,7 @@ class RecoveryFlowIT {
         startAndVerify("bob.wilson@contoso.com", "mfa", "VERIFIED");
         awaitHeading("Your request needs a review");
         Browser.screenshot(browser, "recover-review");
+        Axe.check(browser, "review pending");
         assertEquals(bobBefore, writesFor("bob.wilson@contoso.com"));
     }
 
@@ -242,6 +251,7 @@ class RecoveryFlowIT {
         long before = writesFor("sarah.oconnor@contoso.com");
         startAndVerify("sarah.oconnor@contoso.com", "password", "FAIL");
         awaitHeading("We could not verify you");
+        Axe.check(browser, "verification failed");
         assertEquals(before, writesFor("sarah.oconnor@contoso.com"));
     }
 
@@ -268,6 +278,7 @@ class RecoveryFlowIT {
     void cancellingAtIncodeEndsCalmly() {
         startAndVerify("claire.dubois-martin@contoso.com", "password", null);
         awaitHeading("You stopped the identity check");
+        Axe.check(browser, "identity check cancelled");
     }
 
     @Test
@@ -283,6 +294,7 @@ class RecoveryFlowIT {
         browser.manage().deleteAllCookies();
         browser.get(replay);
         awaitHeading("This link has already been used or has expired");
+        Axe.check(browser, "recover: link problem");
         assertEquals(issued, sandbox.incode().issued().size(), "no token was requested for a replay");
         assertEquals(before, writesFor("an.nguyen@contoso.com"));
     }
@@ -301,5 +313,6 @@ class RecoveryFlowIT {
         browser.findElement(By.id("start:continue")).click();
         browser.findElement(By.id("back:verify")).click();
         assertTrue(browser.findElement(By.id("notice")).getText().contains("too many attempts"), browser.getPageSource());
+        Axe.check(browser, "start: confirm with the rate-limit notice");
     }
 }

@@ -129,16 +129,21 @@ class ReviewConsoleIT {
         assertTrue(reviewer.findElement(By.id("dashboard-link")).getAttribute("href")
                 .startsWith("https://dashboard.example/sessions/"), "the interview links to the configured dashboard");
         Browser.screenshot(reviewer, "review-case");
+        Axe.check(reviewer, "review case");
 
         // decisions need a reason
         reviewer.findElement(By.id("claim:take")).click();
+        Browser.textOf(reviewer, By.id("message-text"), t -> t.startsWith("The case is yours"));
+        Axe.check(reviewer, "review case claimed");
         reviewer.findElement(By.cssSelector("input[name='decide:choice'][value='APPROVE']")).click();
         reviewer.findElement(By.id("decide:record")).click();
         assertTrue(Browser.textOf(reviewer, By.id("message-text"), t -> t.contains("reason")).contains("reason"));
+        Axe.check(reviewer, "review case: decision refused");
         reviewer.findElement(By.cssSelector("input[name='decide:choice'][value='APPROVE']")).click();
         reviewer.findElement(By.id("decide:reason")).sendKeys("Robert is Bob; HR record and manager confirm");
         reviewer.findElement(By.id("decide:record")).click();
         assertTrue(Browser.textOf(reviewer, By.id("message-text"), t -> t.startsWith("Approved")).startsWith("Approved"));
+        Axe.check(reviewer, "review case decided");
         assertEquals(0, directory.writes().stream().filter(w -> w.userId().equals(id("bob.wilson@contoso.com"))).count(),
                 "the reviewer's approval writes nothing: the employee finishes their own recovery");
 
@@ -205,6 +210,7 @@ class ReviewConsoleIT {
         String reason = "selfie does not match the document photo";
         assertTrue(claimAndDecide("DENY", reason).startsWith("Denied"));
         Browser.awaitHeading(employee, "We could not approve your request", PAGE_MOVES_ON);
+        Axe.check(employee, "request denied");
         assertTrue(employee.findElement(By.tagName("main")).getText().contains(ref));
         Mailbox.Message told = sandbox.mailbox().await(m -> m.to().contains("claire.dubois-martin@contoso.com")
                 && m.text().contains(ref), Duration.ofSeconds(10)).orElseThrow();
@@ -223,6 +229,7 @@ class ReviewConsoleIT {
         reviewer.findElement(By.id("apply")).click();
         Browser.awaitUrl(reviewer, portal.baseUrl() + "/review/index.xhtml?");
         assertTrue(reviewer.findElement(By.id("cases")).getText().contains(ref));
+        Axe.check(reviewer, "review queue, filtered");
         assertTrue(reviewer.findElements(By.cssSelector("#cases tbody tr")).stream().allMatch(r -> r.getText().contains("Missing")),
                 "only cases of that reason");
         openCase(ref);
@@ -266,6 +273,7 @@ class ReviewConsoleIT {
         assertEquals("not known", reviewer.findElement(By.id("manager")).getText());
         assertEquals("not known", reviewer.findElement(By.id("account-enabled")).getText());
         assertEquals("not known", reviewer.findElement(By.id("last-password-change")).getText());
+        Axe.check(reviewer, "review case, directory not read");
     }
 
     @Test

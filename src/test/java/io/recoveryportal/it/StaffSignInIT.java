@@ -85,6 +85,7 @@ class StaffSignInIT {
         browser.get(portal.baseUrl() + REVIEW);
         awaitHeading("Page not found");
         assertEquals(portal.baseUrl() + REVIEW, browser.getCurrentUrl(), "no redirect to a sign-in page");
+        Axe.check(browser, "error page 404");
     }
 
     @Test
@@ -99,6 +100,7 @@ class StaffSignInIT {
         awaitHeading("Review queue");
         assertEquals("Rita Ramos", browser.findElement(By.id("staff-name")).getText());
         Browser.screenshot(browser, "staff-review-signed-in");
+        Axe.check(browser, "review queue");
         String signedIn = sessionCookie();
         assertNotEquals(beforeSignIn, signedIn, "a new session id on sign-in");
         assertEquals(404, statusWith(beforeSignIn, REVIEW), "the old id is worthless");
@@ -107,6 +109,7 @@ class StaffSignInIT {
 
         browser.findElement(By.id("signout-button")).click();
         awaitHeading("You are signed out");
+        Axe.check(browser, "staff: signed out");
         assertEquals(404, statusWith(signedIn, REVIEW), "the session really ended on the server");
         browser.get(portal.baseUrl() + REVIEW);
         awaitHeading("Page not found");
@@ -146,6 +149,7 @@ class StaffSignInIT {
     void aPersonWithoutARoleIsToldSoAndGetsNoSession() {
         signInAs("jane.smith@contoso.com", REVIEW);
         awaitHeading("Your account has no role on this portal");
+        Axe.check(browser, "staff sign-in problem: no role");
         assertEquals(404, statusWith(sessionCookie(), REVIEW));
         assertTrue(browser.findElement(By.id("try-again")).isDisplayed());
     }

@@ -47,12 +47,14 @@ class StartPageIT {
         }
         assertEquals("What do you need?", browser.findElement(By.tagName("legend")).getText());
         Browser.screenshot(browser, "start-page");
+        Axe.check(browser, "start page");
 
         // nothing typed: a summary and a message at the field, in plain words
         browser.findElement(By.id("start:continue")).click();
         String page = Browser.textOf(browser, By.tagName("main"), t -> t.contains("There is a problem"));
         assertTrue(page.contains("Enter your work email address."), page);
         assertTrue(page.contains("Choose what you need."), page);
+        Axe.check(browser, "start page with two errors");
 
         // a malformed address is refused and kept for correction
         email = browser.findElement(By.id("start:email"));
@@ -64,6 +66,7 @@ class StartPageIT {
         assertEquals("true", browser.findElement(By.id("start:email")).getAttribute("aria-invalid"));
         assertEquals("jane.smith@contoso", browser.findElement(By.id("start:email")).getAttribute("value"));
         Browser.screenshot(browser, "start-page-error");
+        Axe.check(browser, "start page with a malformed address");
     }
 
     @Test
@@ -74,6 +77,7 @@ class StartPageIT {
         browser.findElement(By.id("start:continue")).click();
         Browser.textOf(browser, By.id("confirm-email"), "jane.smith@contoso.com"::equals);
         Browser.screenshot(browser, "start-page-confirm");
+        Axe.check(browser, "start: confirm");
         browser.findElement(By.id("back:change")).click();
         Browser.textOf(browser, By.cssSelector("label[for='start:email']"), "Work email address"::equals);
         assertEquals("jane.smith@contoso.com", browser.findElement(By.id("start:email")).getAttribute("value"));
