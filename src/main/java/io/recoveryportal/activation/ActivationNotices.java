@@ -1,5 +1,6 @@
 package io.recoveryportal.activation;
 
+import java.util.Locale;
 import java.util.Map;
 import io.recoveryportal.notification.MailTemplates;
 import io.recoveryportal.notification.MailTemplate.Fragment;
@@ -52,11 +53,13 @@ public class ActivationNotices {
 
     void invitation(InvitationStore.Issued issued) {
         Invitation i = issued.invitation();
+        // the invitation keeps no language of its own: the new hire's is not read again here (no extra Graph call)
+        Locale language = config.defaultLanguage();
         String startNote = i.getHireDate() == null ? ""
-                : MailTemplates.fragment(Fragment.ACTIVATION_START_NOTE, Map.of("day", MailTemplates.day(i.getHireDate())));
-        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.ACTIVATION_INVITATION, Map.of("organisation", config.organisationName(),
+                : MailTemplates.fragment(Fragment.ACTIVATION_START_NOTE, language, Map.of("day", MailTemplates.day(i.getHireDate(), language)));
+        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.ACTIVATION_INVITATION, language, Map.of("organisation", config.organisationName(),
                 "account", i.getUserPrincipalName(), "startNote", startNote, "link", config.baseUrl() + "/activate.xhtml?token=" + issued.token(),
-                "until", MailTemplates.at(i.getExpiresAt()), "daysBeforeHire", settings.daysBeforeHire()));
+                "until", MailTemplates.at(i.getExpiresAt(), language), "daysBeforeHire", settings.daysBeforeHire()));
         send(List.of(i.getPersonalEmail()), mail, AuditType.NOTIFICATION_INVITATION, i.getDirectoryUserId(), null);
     }
 
@@ -70,8 +73,9 @@ public class ActivationNotices {
             return;
         }
         DirectoryAccount acc = done.account();
-        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.ACTIVATION_ACTIVATED, Map.of("account", acc.userPrincipalName(),
-                "displayName", acc.displayName(), "when", MailTemplates.at(store.now()), "helpdesk", config.helpdeskContact()));
+        Locale language = config.languageOf(acc.preferredLanguage());
+        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.ACTIVATION_ACTIVATED, language, Map.of("account", acc.userPrincipalName(),
+                "displayName", acc.displayName(), "when", MailTemplates.at(store.now(), language), "helpdesk", config.helpdeskContact(language)));
         store.forAttempt(done.attemptId()).ifPresent(i -> send(List.of(i.getPersonalEmail()), mail,
                 AuditType.NOTIFICATION_ACTIVATED, acc.id(), done.attemptId()));
         managerAddress(acc.id()).ifPresent(m -> send(List.of(m), mail, MANAGER_NOTICE, acc.id(), done.attemptId()));
@@ -92,8 +96,9 @@ public class ActivationNotices {
             return;
         }
         boolean approved = decided.result() == ReviewCases.Result.APPROVED;
+        Locale language = config.defaultLanguage();
         MailTemplates.Mail mail = MailTemplates.render(approved ? MailTemplate.ACTIVATION_APPROVED : MailTemplate.ACTIVATION_DENIED,
-                Map.of("reference", decided.reference(), "helpdesk", config.helpdeskContact()));
+                language, Map.of("reference", decided.reference(), "helpdesk", config.helpdeskContact(language)));
         send(List.of(invitation.get().getPersonalEmail()), mail, approved ? AuditType.NOTIFICATION_ACTIVATION_APPROVED : AuditType.NOTIFICATION_ACTIVATION_DENIED, decided.directoryUserId(),
                 decided.attemptId());
     }

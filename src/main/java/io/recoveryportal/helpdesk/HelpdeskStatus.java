@@ -27,6 +27,11 @@ public enum HelpdeskStatus {
         return label;
     }
 
+    /** The status in the agent's language. */
+    public String label(java.util.Locale language) {
+        return io.recoveryportal.i18n.Texts.text(language, "helpdesk.status." + name());
+    }
+
     /** For pages: EL reads properties. */
     public String getLabel() {
         return label;

@@ -30,6 +30,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -189,7 +190,7 @@ abstract class HelpdeskContract extends DatabaseContract {
         assertEquals(Optional.empty(), store(s -> s.claimForJudging(r.getId(), HelpdeskStore.PORTAL)));
         assertEquals(HelpdeskStatus.FAILED, store(s -> s.followAttempt(r.getId(), HelpdeskStore.PORTAL)));
         RequestView v = store(s -> s.view(r.getId(), "agent-a")).orElseThrow();
-        assertTrue(v.nextStep().contains("do not proceed") && v.nextStep().contains("in time"), v.nextStep());
+        assertTrue(v.nextStep(Locale.ENGLISH).contains("do not proceed") && v.nextStep(Locale.ENGLISH).contains("in time"), v.nextStep(Locale.ENGLISH));
     }
 
     @Test
@@ -205,7 +206,7 @@ abstract class HelpdeskContract extends DatabaseContract {
         RequestView v = store(s -> s.view(r.getId(), "agent-a")).orElseThrow();
         assertEquals(List.of(HelpdeskStatus.LINK_SENT, HelpdeskStatus.IN_PROGRESS, HelpdeskStatus.SUCCESS),
                 v.stages().stream().map(RequestView.Stage::status).toList());
-        assertTrue(v.statusText().startsWith("Success - "), v.statusText());
+        assertTrue(v.statusText(Locale.ENGLISH).startsWith("Success - "), v.statusText(Locale.ENGLISH));
         assertTrue(v.canSendResetLink());
         long statusEvents = jpa().inTx(em -> new AuditLog(em).forAttempt(r.getAttemptId())).stream()
                 .filter(e -> e.getType() == AuditType.HELPDESK_STATUS).count();
@@ -245,7 +246,7 @@ abstract class HelpdeskContract extends DatabaseContract {
         assertEquals(clock.instant().plus(Duration.ofMinutes(30)), a.getExpiresAt());
         assertEquals(Optional.empty(), store(s -> s.openResetLink(token, Duration.ofMinutes(30))), "single use");
         assertFalse(storeSays(s -> s.resetLinkUsable(token)));
-        assertNotNull(store(s -> s.view(r.getId(), "agent-a")).orElseThrow().resetText());
+        assertNotNull(store(s -> s.view(r.getId(), "agent-a")).orElseThrow().resetText(Locale.ENGLISH));
     }
 
     @Test
