@@ -169,4 +169,20 @@ class MailTemplatesTest {
     void aValueIsInsertedAsItIsEvenWithDollarsAndBraces() {
         assertEquals("a $1 \\ {helpdesk} b", Texts.fill("a {v} b", Map.of("v", "$1 \\ {helpdesk}")));
     }
+
+    @Test
+    void aMailInTheReadersLanguageWithItsOwnDates() {
+        java.util.Locale de = java.util.Locale.forLanguageTag("de");
+        Mail m = MailTemplates.render(MailTemplate.RESET_NOTICE, de, Map.of("what", "Passwort", "account", "thomas@contoso.com",
+                "when", MailTemplates.at(AT, de), "reportLink", BASE + "/report.xhtml?token=T", "linkDays", 7L));
+        assertEquals("Ihr Arbeitskonto wurde wiederhergestellt", m.subject());
+        assertTrue(m.body().contains("am 4. Mai 2026, 09:30 UTC"), m.body());
+        java.util.Locale ar = java.util.Locale.forLanguageTag("ar");
+        Mail a = MailTemplates.render(MailTemplate.REVIEW_DENIED, ar, Map.of("reference", "RC-1", "helpdesk", HELPDESK));
+        assertTrue(a.body().startsWith("مرحبًا"), a.body());
+        assertFalse(MailTemplates.at(AT, ar).contains("May"), MailTemplates.at(AT, ar));
+        // a language without a file of its own falls back to English, never to the server's default locale
+        assertEquals("Your account recovery request", MailTemplates.render(MailTemplate.REVIEW_DENIED,
+                java.util.Locale.forLanguageTag("ko"), Map.of("reference", "RC-1", "helpdesk", HELPDESK)).subject());
+    }
 }
