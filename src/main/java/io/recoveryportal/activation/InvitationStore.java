@@ -1,7 +1,6 @@
 package io.recoveryportal.activation;
 
 import io.recoveryportal.i18n.Text;
-import io.recoveryportal.i18n.Languages;
 import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
@@ -30,20 +29,12 @@ import java.util.Optional;
 public class InvitationStore {
 
     /** A request the rules refuse, with the reason an administrator reads. */
-    public static class Refused extends RuntimeException {
+    public static class Refused extends io.recoveryportal.i18n.TextRefusal {
 
         private static final long serialVersionUID = 1L;
 
-        private final Text reason;
-
-        /** The reason for the administrator; the message is its English words, for logs and the audit trail. */
         public Refused(Text reason) {
-            super(reason.in(Languages.ENGLISH));
-            this.reason = reason;
-        }
-
-        public Text reason() {
-            return reason;
+            super(reason);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.recoveryportal.review;
 
 import io.recoveryportal.i18n.Text;
-import io.recoveryportal.i18n.Languages;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.review.ReviewDecision.Kind;
@@ -27,20 +26,12 @@ public class ReviewCases {
     public enum Result { APPROVED, AWAITING_SECOND_APPROVAL, DENIED }
 
     /** A request the rules refuse, with the reason a reviewer reads. */
-    public static class Refused extends RuntimeException {
+    public static class Refused extends io.recoveryportal.i18n.TextRefusal {
 
         private static final long serialVersionUID = 1L;
 
-        private final Text reason;
-
-        /** The reason for the reviewer; the exception's message is its English words, for the audit trail. */
         public Refused(Text reason) {
-            super(reason.in(Languages.ENGLISH));
-            this.reason = reason;
-        }
-
-        public Text reason() {
-            return reason;
+            super(reason);
         }
     }
 
