@@ -4,21 +4,18 @@ import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditRetention;
 import io.recoveryportal.audit.AuditType;
+import io.recoveryportal.cluster.ClusterJobs;
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.persistence.PortalDataSource;
 import io.recoveryportal.siem.AuditOutbox;
 import io.recoveryportal.siem.SiemSettings;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -27,7 +24,8 @@ import javax.sql.DataSource;
  * Every {@code audit.retention-interval}: prunes the audit trail's segments older than {@code audit.retention}
  * ({@link AuditRetention}), never past what the SIEM has accepted when shipping is on, and records each pruned segment
  * (places, count, the new anchor hash) as an event of the chain. A segment that does not verify stops the round and is
- * logged as an error: the evidence stays. Runs on every node; two at once are harmless (the anchor check).
+ * logged as an error: the evidence stays. Once per cluster per interval ({@link ClusterJobs}, lease row from V21); two
+ * rounds at once would still be harmless (the anchor check).
  */
 @ApplicationScoped
 public class AuditRetentionJob {
@@ -36,8 +34,11 @@ public class AuditRetentionJob {
     private static final int SEGMENT = 5_000;
     private static final int MAX_SEGMENTS_PER_ROUND = 100;
 
-    @Resource
-    ManagedScheduledExecutorService executor;
+    /** Its row in job_lease (migration V21). */
+    static final String JOB = "audit-retention";
+
+    @Inject
+    ClusterJobs jobs;
 
     @Resource(lookup = PortalDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -51,11 +52,8 @@ public class AuditRetentionJob {
     @Inject
     AuditNotes notes;
 
-    private ScheduledFuture<?> task;
-
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        long every = settings.retentionInterval().toMillis();
-        task = executor.scheduleWithFixedDelay(this::runOnce, Math.min(every, 60_000), every, TimeUnit.MILLISECONDS);
+        jobs.every(JOB, settings.retentionInterval(), this::runOnce);
     }
 
     /** One round; public so that an operator's tool or a test can run it now. */
@@ -86,13 +84,6 @@ public class AuditRetentionJob {
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Audit retention failed (tried again next round): {0}", e.toString());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
         }
     }
 }

@@ -227,7 +227,7 @@ public class HelpdeskStore {
     }
 
     private Optional<HelpdeskRequest> byResetToken(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!OpaqueTokens.isWellFormed(token)) {
             return Optional.empty();
         }
         return em.createQuery("select r from HelpdeskRequest r where r.resetLinkHash = :h", HelpdeskRequest.class)

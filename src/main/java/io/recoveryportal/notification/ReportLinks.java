@@ -35,7 +35,7 @@ public class ReportLinks {
 
     @Transactional
     public Optional<ReportLink> find(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!OpaqueTokens.isWellFormed(token)) {
             return Optional.empty();
         }
         return em.createQuery("select l from ReportLink l where l.tokenHash = :h", ReportLink.class)

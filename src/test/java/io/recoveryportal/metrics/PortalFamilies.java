@@ -23,6 +23,9 @@ public final class PortalFamilies {
             "portal_siem_sent_total", "portal_siem_failures_total", "portal_siem_backlog",
             "portal_db_pool_in_use", "portal_db_pool_size", "portal_db_pool_acquired");
 
+    /** Served only when audit shipping is configured ({@code siem.url}): the backlog has no meaning without a SIEM. */
+    public static final List<String> ONLY_WITH_SIEM = List.of("portal_siem_backlog");
+
     private PortalFamilies() {
     }
 
