@@ -125,7 +125,7 @@ public class HelpdeskRequests {
         HelpdeskRequest r = store.open(a, agent.oid(), agent.name(), ticket, account.userPrincipalName());
         if (!mails.verificationLink(r, account.notificationAddresses(), config.languageOf(account.preferredLanguage()),
                 account.userPrincipalName(), session.link().toString())) {
-            store.giveUp(r.getId(), "The link could not be emailed to the employee, so nothing was sent. Send a new one.");
+            store.giveUp(r.getId(), Text.of("helpdesk.problem.not-emailed"));
         }
         return new Created(r.getId());
     }

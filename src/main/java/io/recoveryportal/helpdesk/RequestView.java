@@ -66,9 +66,13 @@ public record RequestView(long id, String ticket, String employee, String agentN
             case PENDING_REVIEW -> caseReference == null ? Texts.text(language, "helpdesk.next.pending-review")
                     : Texts.text(language, "helpdesk.next.pending-review-case", Map.of("reference", caseReference));
             case SUCCESS -> Texts.text(language, "helpdesk.next.success", Map.of("what", what(language)));
-            // the problem is the one recorded with the request, in the words it was recorded in
-            case FAILED -> Texts.text(language, "helpdesk.next.failed") + (problem == null ? "" : " " + problem);
+            case FAILED -> Texts.text(language, "helpdesk.next.failed") + (problem == null ? "" : " " + problemText(language));
         };
+    }
+
+    /** The problem recorded with the request: a key of the messages bundle, or words kept from before there were keys. */
+    private String problemText(Locale language) {
+        return Texts.bundle(Texts.MESSAGES, language).containsKey(problem) ? Texts.text(language, problem) : problem;
     }
 
     /** Where the reset stands, or null before a reset link was sent. */
