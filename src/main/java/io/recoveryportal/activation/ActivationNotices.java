@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -73,12 +74,18 @@ public class ActivationNotices {
             return;
         }
         DirectoryAccount acc = done.account();
-        Locale language = config.languageOf(acc.preferredLanguage());
-        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.ACTIVATION_ACTIVATED, language, Map.of("account", acc.userPrincipalName(),
-                "displayName", acc.displayName(), "when", MailTemplates.at(store.now(), language), "helpdesk", config.helpdeskContact(language)));
-        store.forAttempt(done.attemptId()).ifPresent(i -> send(List.of(i.getPersonalEmail()), mail,
-                AuditType.NOTIFICATION_ACTIVATED, acc.id(), done.attemptId()));
-        managerAddress(acc.id()).ifPresent(m -> send(List.of(m), mail, MANAGER_NOTICE, acc.id(), done.attemptId()));
+        Instant when = store.now();
+        store.forAttempt(done.attemptId()).ifPresent(i -> send(List.of(i.getPersonalEmail()),
+                activatedMail(acc, when, config.languageOf(acc.preferredLanguage())), AuditType.NOTIFICATION_ACTIVATED, acc.id(),
+                done.attemptId()));
+        // each in their own language: the manager's preferredLanguage comes with the read that finds their address
+        manager(acc.id()).ifPresent(m -> send(List.of(m.notificationAddresses().get(0)),
+                activatedMail(acc, when, config.languageOf(m.preferredLanguage())), MANAGER_NOTICE, acc.id(), done.attemptId()));
+    }
+
+    private MailTemplates.Mail activatedMail(DirectoryAccount acc, Instant when, Locale language) {
+        return MailTemplates.render(MailTemplate.ACTIVATION_ACTIVATED, language, Map.of("account", acc.userPrincipalName(),
+                "displayName", acc.displayName(), "when", MailTemplates.at(when, language), "helpdesk", config.helpdeskContact(language)));
     }
 
     /** Whether the manager was sent the notice that this activation's account is active. */
@@ -103,10 +110,10 @@ public class ActivationNotices {
                 decided.attemptId());
     }
 
-    private Optional<String> managerAddress(String userId) {
+    private Optional<DirectoryAccount> manager(String userId) {
         try {
             return directory.profile(userId).map(DirectoryProfile::managerId)
-                    .flatMap(directory::findById).map(m -> m.notificationAddresses().get(0));
+                    .flatMap(directory::findById).filter(m -> !m.notificationAddresses().isEmpty());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Manager could not be read for an activation notice: {0}", e.getClass().getSimpleName());
             return Optional.empty();
