@@ -2,7 +2,8 @@
  * Keeps a helpdesk request page current without reloading it: asks /helpdesk/status (same origin, the agent's own
  * session, a GET that changes nothing) every few seconds and writes the answer into the page, where the status line
  * is an aria-live region so screen readers announce a change. It stops after data-poll-for-ms (the staff session's
- * idle timeout: polling alone must not keep an unattended session alive) or once nothing more can change.
+ * idle timeout: polling alone must not keep an unattended session alive) or once nothing more can change. Its words
+ * come from the page (data-*-text, from the messages bundle in the agent's language), never from this file.
  */
 (function () {
   'use strict';
@@ -67,7 +68,7 @@
 
   function poll() {
     if (Date.now() > until) {
-      stop('Live updates have stopped because this page was left open for a long time. Reload the page to see the latest status.');
+      stop(live.getAttribute('data-stopped-text'));
       return;
     }
     fetch(url, { credentials: 'same-origin', cache: 'no-store', redirect: 'error', headers: { 'Accept': 'application/json' } })
@@ -89,7 +90,7 @@
       })
       .catch(function (e) {
         if (e && e.message === 'gone') {
-          stop('Your session has ended. Sign in again to see the latest status.');
+          stop(live.getAttribute('data-ended-text'));
           return;
         }
         window.setTimeout(poll, every * 2); // a network hiccup: try again, a little later

@@ -1,5 +1,7 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.i18n.Texts;
+import io.recoveryportal.i18n.Language;
 import io.recoveryportal.recovery.RecoverySettings;
 import io.recoveryportal.cookies.AttemptCookie;
 import jakarta.faces.context.ExternalContext;
@@ -11,8 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The view state of the page an invitation link opens. Opening it changes nothing (mail scanners follow links);
@@ -23,7 +23,6 @@ import java.time.format.DateTimeFormatter;
 public class ActivatePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy").withZone(ZoneOffset.UTC);
 
     @Inject
     ActivationService activation;
@@ -34,9 +33,12 @@ public class ActivatePage implements Serializable {
     @Inject
     RecoverySettings recovery;
 
+    @Inject
+    Language language;
+
     private String token;
     private ActivationService.Link link;
-    private String problem;
+    private io.recoveryportal.i18n.Text problem;
 
     /** The page's view action on the first GET. */
     public void load() {
@@ -66,11 +68,11 @@ public class ActivatePage implements Serializable {
     }
 
     public String getOpensOn() {
-        return link == null || link.opensAt() == null ? null : DAY.format(link.opensAt());
+        return link == null || link.opensAt() == null ? null : Texts.day(link.opensAt(), language.getLocale());
     }
 
     public String getProblem() {
-        return problem;
+        return language.text(problem);
     }
 
     public String getToken() {

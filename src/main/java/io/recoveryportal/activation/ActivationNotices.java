@@ -1,5 +1,6 @@
 package io.recoveryportal.activation;
 
+import java.util.Locale;
 import java.util.Map;
 import io.recoveryportal.notification.MailTemplates;
 import io.recoveryportal.notification.MailTemplate.Fragment;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -52,11 +54,13 @@ public class ActivationNotices {
 
     void invitation(InvitationStore.Issued issued) {
         Invitation i = issued.invitation();
+        // the invitation keeps no language of its own: the new hire's is not read again here (no extra Graph call)
+        Locale language = config.defaultLanguage();
         String startNote = i.getHireDate() == null ? ""
-                : MailTemplates.fragment(Fragment.ACTIVATION_START_NOTE, Map.of("day", MailTemplates.day(i.getHireDate())));
-        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.ACTIVATION_INVITATION, Map.of("organisation", config.organisationName(),
+                : MailTemplates.fragment(Fragment.ACTIVATION_START_NOTE, language, Map.of("day", MailTemplates.day(i.getHireDate(), language)));
+        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.ACTIVATION_INVITATION, language, Map.of("organisation", config.organisationName(),
                 "account", i.getUserPrincipalName(), "startNote", startNote, "link", config.baseUrl() + "/activate.xhtml?token=" + issued.token(),
-                "until", MailTemplates.at(i.getExpiresAt()), "daysBeforeHire", settings.daysBeforeHire()));
+                "until", MailTemplates.at(i.getExpiresAt(), language), "daysBeforeHire", settings.daysBeforeHire()));
         send(List.of(i.getPersonalEmail()), mail, AuditType.NOTIFICATION_INVITATION, i.getDirectoryUserId(), null);
     }
 
@@ -70,11 +74,18 @@ public class ActivationNotices {
             return;
         }
         DirectoryAccount acc = done.account();
-        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.ACTIVATION_ACTIVATED, Map.of("account", acc.userPrincipalName(),
-                "displayName", acc.displayName(), "when", MailTemplates.at(store.now()), "helpdesk", config.helpdeskContact()));
-        store.forAttempt(done.attemptId()).ifPresent(i -> send(List.of(i.getPersonalEmail()), mail,
-                AuditType.NOTIFICATION_ACTIVATED, acc.id(), done.attemptId()));
-        managerAddress(acc.id()).ifPresent(m -> send(List.of(m), mail, MANAGER_NOTICE, acc.id(), done.attemptId()));
+        Instant when = store.now();
+        store.forAttempt(done.attemptId()).ifPresent(i -> send(List.of(i.getPersonalEmail()),
+                activatedMail(acc, when, config.languageOf(acc.preferredLanguage())), AuditType.NOTIFICATION_ACTIVATED, acc.id(),
+                done.attemptId()));
+        // each in their own language: the manager's preferredLanguage comes with the read that finds their address
+        manager(acc.id()).ifPresent(m -> send(List.of(m.notificationAddresses().get(0)),
+                activatedMail(acc, when, config.languageOf(m.preferredLanguage())), MANAGER_NOTICE, acc.id(), done.attemptId()));
+    }
+
+    private MailTemplates.Mail activatedMail(DirectoryAccount acc, Instant when, Locale language) {
+        return MailTemplates.render(MailTemplate.ACTIVATION_ACTIVATED, language, Map.of("account", acc.userPrincipalName(),
+                "displayName", acc.displayName(), "when", MailTemplates.at(when, language), "helpdesk", config.helpdeskContact(language)));
     }
 
     /** Whether the manager was sent the notice that this activation's account is active. */
@@ -92,16 +103,17 @@ public class ActivationNotices {
             return;
         }
         boolean approved = decided.result() == ReviewCases.Result.APPROVED;
+        Locale language = config.defaultLanguage();
         MailTemplates.Mail mail = MailTemplates.render(approved ? MailTemplate.ACTIVATION_APPROVED : MailTemplate.ACTIVATION_DENIED,
-                Map.of("reference", decided.reference(), "helpdesk", config.helpdeskContact()));
+                language, Map.of("reference", decided.reference(), "helpdesk", config.helpdeskContact(language)));
         send(List.of(invitation.get().getPersonalEmail()), mail, approved ? AuditType.NOTIFICATION_ACTIVATION_APPROVED : AuditType.NOTIFICATION_ACTIVATION_DENIED, decided.directoryUserId(),
                 decided.attemptId());
     }
 
-    private Optional<String> managerAddress(String userId) {
+    private Optional<DirectoryAccount> manager(String userId) {
         try {
             return directory.profile(userId).map(DirectoryProfile::managerId)
-                    .flatMap(directory::findById).map(m -> m.notificationAddresses().get(0));
+                    .flatMap(directory::findById).filter(m -> !m.notificationAddresses().isEmpty());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Manager could not be read for an activation notice: {0}", e.getClass().getSimpleName());
             return Optional.empty();

@@ -1,5 +1,6 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccounts;
@@ -40,7 +41,7 @@ public class ActivationService {
     }
 
     /** Where "Start" leads: to Incode with the attempt id for the cookie, or back to the page with a problem. */
-    public record Begin(URI to, String attemptId, String problem) {
+    public record Begin(URI to, String attemptId, Text problem) {
     }
 
     @Inject
@@ -101,8 +102,7 @@ public class ActivationService {
     public Begin begin(String token, String clientAddress) {
         Optional<RateLimits.Limit> limited = limits.tryStart(clientAddress, OpaqueTokens.hash(String.valueOf(token)));
         if (limited.isPresent()) {
-            return new Begin(null, null, "There have been too many attempts for now. Please try again "
-                    + limited.get().waitInWords() + ".");
+            return new Begin(null, null, Text.of("activate.problem.limited", "wait", limited.get().waitInWords()));
         }
         Optional<Invitation> found = invitations.byToken(token);
         if (inspect(found).status() != LinkStatus.USABLE) {
@@ -114,13 +114,12 @@ public class ActivationService {
             // privilege granted after the invitation still stops self-service activation
             if (Refusal.privilege(directory.membership(i.getDirectoryUserId()), recovery.protectedGroups()).isPresent()) {
                 invitations.note(AuditType.ACTIVATION_REFUSED, i.getDirectoryUserId(), null, AuditOutcome.REFUSED, "privileged since the invitation");
-                return new Begin(null, null, "This account cannot be activated online. Please contact the person who invited you.");
+                return new Begin(null, null, Text.of("activate.problem.privileged"));
             }
             pending = proofing.begin(i.getUserPrincipalName());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Activation could not start: {0}", e.getClass().getSimpleName());
-            return new Begin(null, null, "We could not reach the identity service or the directory just now. Nothing was used up: "
-                    + "please try again in a few minutes.");
+            return new Begin(null, null, Text.of("activate.problem.unavailable"));
         }
         String rawId = OpaqueTokens.generate();
         Instant now = invitations.now();

@@ -1,5 +1,6 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.i18n.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,7 +23,7 @@ public final class CsvInvitations {
     public static final int MAX_ROWS = 500;
 
     /** A row as read, with its line number in the file for the report; {@code problem} when it cannot be used at all. */
-    public record Row(int line, String upn, String personalEmail, String problem) {
+    public record Row(int line, String upn, String personalEmail, Text problem) {
     }
 
     private CsvInvitations() {
@@ -37,11 +38,11 @@ public final class CsvInvitations {
                     continue; // a header such as "upn,personal_email"
                 }
                 if (rows.size() == MAX_ROWS) {
-                    rows.add(new Row(line, "", "", "more than " + MAX_ROWS + " rows: this row and the rest were not read; upload them separately"));
+                    rows.add(new Row(line, "", "", Text.of("invite.csv.too-many", "max", MAX_ROWS)));
                     break;
                 }
                 rows.add(r.size() < 2
-                        ? new Row(line, r.get(0), "", "needs two columns: the work address (UPN), then the personal address")
+                        ? new Row(line, r.get(0), "", Text.of("invite.csv.two-columns"))
                         : new Row(line, r.get(0), r.get(1), null));
             }
         }

@@ -64,7 +64,7 @@ public class InvitationScan {
                 if (r.invited()) {
                     invited++;
                 } else {
-                    store.note(AuditType.ACTIVATION_SCAN_SKIPPED, h.account().id(), null, AuditOutcome.REFUSED, r.message());
+                    store.note(AuditType.ACTIVATION_SCAN_SKIPPED, h.account().id(), null, AuditOutcome.REFUSED, r.message().in(io.recoveryportal.i18n.Languages.ENGLISH));
                 }
             }
             return invited;

@@ -1,5 +1,6 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.audit.Actor;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
@@ -24,7 +25,7 @@ import java.util.Optional;
 public class InvitationService {
 
     /** How one request (or CSV row) came out, in words for the administrator. */
-    public record Result(int line, String upn, boolean invited, String message) implements java.io.Serializable {
+    public record Result(int line, String upn, boolean invited, Text message) implements java.io.Serializable {
     }
 
     @Inject
@@ -47,18 +48,18 @@ public class InvitationService {
         String shown = upnInput == null ? "" : upnInput.strip();
         Optional<WorkEmail> upn = WorkEmail.parse(upnInput);
         if (upn.isEmpty()) {
-            return new Result(line, shown, false, "the work address is not an email address");
+            return new Result(line, shown, false, Text.of("invite.row.bad-work-address"));
         }
         Optional<WorkEmail> personal = WorkEmail.parse(personalInput);
         if (personal.isEmpty()) {
-            return new Result(line, shown, false, "the personal address is not an email address");
+            return new Result(line, shown, false, Text.of("invite.row.bad-personal-address"));
         }
         try {
             return check(line, upn.get(), personal.get(), actor);
         } catch (DirectoryUnavailableException | DirectoryRefusedException e) {
-            return new Result(line, shown, false, "the directory could not be read just now; nothing was sent, try again in a minute");
+            return new Result(line, shown, false, Text.of("invite.row.directory"));
         } catch (InvitationStore.Refused e) {
-            return new Result(line, shown, false, e.getMessage());
+            return new Result(line, shown, false, e.reason());
         }
     }
 
@@ -66,48 +67,48 @@ public class InvitationService {
         String shown = upn.value();
         List<DirectoryAccount> found = directory.findByEmail(upn);
         if (found.isEmpty()) {
-            return new Result(line, shown, false, "no account has this address");
+            return new Result(line, shown, false, Text.of("invite.row.no-account"));
         }
         if (found.size() > 1) {
-            return new Result(line, shown, false, "several accounts answer to this address");
+            return new Result(line, shown, false, Text.of("invite.row.several"));
         }
         DirectoryAccount acc = found.get(0);
         if (acc.enabled()) {
-            return new Result(line, shown, false, "the account is already enabled");
+            return new Result(line, shown, false, Text.of("invite.row.enabled"));
         }
         // the new hire cannot read their work mailbox before activation: the link must go elsewhere
         if (personal.value().equalsIgnoreCase(acc.mail()) || personal.value().equalsIgnoreCase(acc.userPrincipalName())) {
-            return new Result(line, shown, false, "the personal address must not be the work address");
+            return new Result(line, shown, false, Text.of("invite.row.same-address"));
         }
         Optional<DirectoryProfile> profile = directory.profile(acc.id());
         if (profile.isEmpty() || profile.get().hireDate() == null) {
-            return new Result(line, shown, false, "the account has no employeeHireDate");
+            return new Result(line, shown, false, Text.of("invite.row.no-hire-date"));
         }
         Optional<Refusal> privilege = Refusal.privilege(directory.membership(acc.id()), recovery.protectedGroups());
         if (privilege.isPresent()) {
-            return new Result(line, shown, false, "a privileged account is never activated by self-service (" + privilege.get().text() + ")");
+            return new Result(line, shown, false, Text.of("invite.row.privileged", "detail", privilege.get().text()));
         }
         InvitationStore.Issued issued = store.create(acc.id(), acc.userPrincipalName(), personal.value(), profile.get().hireDate(),
                 actor, settings.invitationLifetime());
         notices.invitation(issued);
-        return new Result(line, shown, true, "invited; the link went to " + personal.value());
+        return new Result(line, shown, true, Text.of("invite.row.invited", "address", personal.value()));
     }
 
-    public String resend(long invitationId, Actor actor) {
+    public Text resend(long invitationId, Actor actor) {
         try {
             notices.invitation(store.resend(invitationId, actor, settings.invitationLifetime()));
-            return "A new link was sent. The old link no longer works.";
+            return Text.of("invite.resent");
         } catch (InvitationStore.Refused e) {
-            return e.getMessage();
+            return e.reason();
         }
     }
 
-    public String revoke(long invitationId, Actor actor) {
+    public Text revoke(long invitationId, Actor actor) {
         try {
             store.revoke(invitationId, actor);
-            return "The invitation was revoked. Its link no longer works.";
+            return Text.of("invite.revoked");
         } catch (InvitationStore.Refused e) {
-            return e.getMessage();
+            return e.reason();
         }
     }
 }

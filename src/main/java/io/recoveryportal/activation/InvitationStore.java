@@ -1,5 +1,6 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.audit.Actor;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
@@ -28,11 +29,11 @@ import java.util.Optional;
 public class InvitationStore {
 
     /** A request the rules refuse, with the reason an administrator reads. */
-    public static class Refused extends RuntimeException {
+    public static class Refused extends io.recoveryportal.i18n.TextRefusal {
 
         private static final long serialVersionUID = 1L;
 
-        public Refused(String reason) {
+        public Refused(Text reason) {
             super(reason);
         }
     }
@@ -121,7 +122,7 @@ public class InvitationStore {
     @Transactional
     public Issued create(String directoryUserId, String upn, String personalEmail, Instant hireDate, Actor actor, Duration lifetime) {
         if (pendingFor(directoryUserId).isPresent()) {
-            throw new Refused("already has a pending invitation; resend or revoke it from the list");
+            throw new Refused(Text.of("invite.refused.pending"));
         }
         // a pending one that has only expired is replaced, so the list shows one live row per account
         expiredPending(directoryUserId).forEach(i -> i.end(Invitation.State.SUPERSEDED, now()));
@@ -133,7 +134,7 @@ public class InvitationStore {
     public Issued resend(long invitationId, Actor actor, Duration lifetime) {
         Invitation old = find(invitationId);
         if (old.getState() != Invitation.State.PENDING) {
-            throw new Refused("this invitation is " + old.getState().name().toLowerCase() + " and cannot be resent");
+            throw new Refused(Text.of("invite.refused.not-resendable", "state", Text.of("invite.state." + old.getState().name())));
         }
         old.end(Invitation.State.SUPERSEDED, now());
         record(old, AuditType.ACTIVATION_INVITATION_SUPERSEDED, actor, AuditOutcome.SUPERSEDED, null);
@@ -145,7 +146,7 @@ public class InvitationStore {
     public Invitation revoke(long invitationId, Actor actor) {
         Invitation i = find(invitationId);
         if (i.getState() != Invitation.State.PENDING) {
-            throw new Refused("this invitation is already " + i.getState().name().toLowerCase());
+            throw new Refused(Text.of("invite.refused.already", "state", Text.of("invite.state." + i.getState().name())));
         }
         i.end(Invitation.State.REVOKED, now());
         record(i, AuditType.ACTIVATION_INVITATION_REVOKED, actor, AuditOutcome.REVOKED, null);
@@ -159,7 +160,7 @@ public class InvitationStore {
      */
     @Transactional
     public Attempt use(String rawToken, Attempt attempt) {
-        Invitation i = byToken(rawToken).filter(x -> x.usableAt(now())).orElseThrow(() -> new Refused("link no longer usable"));
+        Invitation i = byToken(rawToken).filter(x -> x.usableAt(now())).orElseThrow(() -> new Refused(Text.of("invite.refused.unusable")));
         new AttemptRepository(em).add(attempt);
         em.flush();
         i.used(attempt.getId(), now());
@@ -199,7 +200,7 @@ public class InvitationStore {
     private Invitation find(long id) {
         Invitation i = em.find(Invitation.class, id);
         if (i == null) {
-            throw new Refused("there is no such invitation");
+            throw new Refused(Text.of("invite.refused.no-such"));
         }
         return i;
     }
@@ -208,7 +209,7 @@ public class InvitationStore {
         try {
             em.flush();
         } catch (OptimisticLockException e) {
-            throw new Refused("someone else changed this invitation at the same moment; reload the list");
+            throw new Refused(Text.of("invite.refused.concurrent"));
         }
     }
 

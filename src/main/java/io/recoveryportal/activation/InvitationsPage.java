@@ -1,5 +1,7 @@
 package io.recoveryportal.activation;
 
+import io.recoveryportal.i18n.Text;
+import io.recoveryportal.i18n.Language;
 import io.recoveryportal.audit.Actor;
 import io.recoveryportal.staff.CurrentStaff;
 import io.recoveryportal.staff.StaffPrincipal;
@@ -22,6 +24,9 @@ public class InvitationsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int LISTED = 200;
+
+    @Inject
+    Language language;
 
     @Inject
     InvitationService invitations;
@@ -57,14 +62,14 @@ public class InvitationsPage implements Serializable {
     public void upload() {
         report = List.of();
         if (file == null || file.getSize() == 0) {
-            message = "Choose a CSV file first: one row per new hire, the work address (UPN) then the personal address.";
+            message = language.text(Text.of("invite.csv.choose"));
             return;
         }
         List<CsvInvitations.Row> rows;
         try (InputStream in = file.getInputStream()) {
             rows = CsvInvitations.read(in);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            message = "The file could not be read as CSV (check its quotes and that it is saved as CSV, not a spreadsheet). Nothing was sent.";
+            message = language.text(Text.of("invite.csv.unreadable"));
             return;
         }
         List<InvitationService.Result> out = new ArrayList<>();
@@ -75,18 +80,18 @@ public class InvitationsPage implements Serializable {
         }
         report = out;
         long sent = out.stream().filter(InvitationService.Result::invited).count();
-        message = sent + " of " + out.size() + " row(s) invited; " + (out.size() - sent) + " rejected (see each row below).";
+        message = language.text(Text.of("invite.csv.summary", "sent", sent, "rows", out.size(), "rejected", out.size() - sent));
         refreshList();
     }
 
     public void resend(long id) {
-        message = invitations.resend(id, actor());
+        message = language.text(invitations.resend(id, actor()));
         report = List.of();
         refreshList();
     }
 
     public void revoke(long id) {
-        message = invitations.revoke(id, actor());
+        message = language.text(invitations.revoke(id, actor()));
         report = List.of();
         refreshList();
     }

@@ -1,5 +1,6 @@
 package io.recoveryportal.audittrail;
 
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.staff.CurrentStaff;
@@ -17,6 +18,9 @@ import java.util.List;
 public class AccountHistoryPage {
 
     static final int MAX_EVENTS = 2_000;
+
+    @Inject
+    io.recoveryportal.i18n.Language language;
 
     @Inject
     AuditQueries queries;
@@ -39,12 +43,12 @@ public class AccountHistoryPage {
 
     public void load() {
         if (account == null || account.isBlank()) {
-            problem = "Give an account: its directory object id or work email address.";
+            problem = language.text(Text.of("audit.problem.give-account"));
             return;
         }
         AuditQueries.Resolved r = queries.account(account);
         if (r.problem() != null) {
-            problem = r.problem();
+            problem = language.text(r.problem());
             return;
         }
         accountId = r.query().directoryUserId();

@@ -1,5 +1,6 @@
 package io.recoveryportal.audittrail;
 
+import io.recoveryportal.i18n.LanguageFilter;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.staff.CurrentStaff;
@@ -53,7 +54,7 @@ public class AuditExportServlet extends HttpServlet {
         if (r.problem() != null) {
             res.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             res.setContentType("text/plain;charset=UTF-8");
-            res.getWriter().write(r.problem());
+            res.getWriter().write(r.problem().in(LanguageFilter.of(req)));
             return;
         }
         staff.principal().ifPresent(p -> notes.note(AuditType.AUDIT_EXPORTED, p.actor(), r.query().directoryUserId(), AuditOutcome.OK,

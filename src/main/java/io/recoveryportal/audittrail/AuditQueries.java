@@ -1,5 +1,6 @@
 package io.recoveryportal.audittrail;
 
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
@@ -30,7 +31,7 @@ public class AuditQueries {
     }
 
     /** A query, or the reason there is none. */
-    public record Resolved(AuditQuery query, String problem) {
+    public record Resolved(AuditQuery query, Text problem) {
     }
 
     private static final Pattern OBJECT_ID = Pattern.compile("[0-9A-Za-z-]{1,64}");
@@ -44,14 +45,14 @@ public class AuditQueries {
     public Resolved resolve(Form f) {
         try {
             String account = person(f.account(), "account");
-            String staff = person(f.staff(), "staff member");
+            String staff = person(f.staff(), "staff");
             Long attempt = attempt(f.attempt());
             AuditType type = blank(f.type()) ? null : type(f.type());
-            Instant from = blank(f.from()) ? null : day(f.from(), "From").atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant until = blank(f.to()) ? null : day(f.to(), "To").plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant from = blank(f.from()) ? null : day(f.from(), "from").atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant until = blank(f.to()) ? null : day(f.to(), "to").plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             return new Resolved(new AuditQuery(account, attempt, staff, type, from, until), null);
         } catch (Unreadable e) {
-            return new Resolved(null, e.getMessage());
+            return new Resolved(null, e.problem);
         }
     }
 
@@ -66,21 +67,20 @@ public class AuditQueries {
         }
         String t = typed.strip();
         if (t.contains("@")) {
-            WorkEmail email = WorkEmail.parse(t).orElseThrow(() -> new Unreadable("The " + what + " is not an email address or an object id."));
+            WorkEmail email = WorkEmail.parse(t).orElseThrow(() -> new Unreadable(Text.of("audit.problem.not-an-id." + what)));
             List<DirectoryAccount> found;
             try {
                 found = directory.findByEmail(email);
             } catch (DirectoryUnavailableException e) {
-                throw new Unreadable("The directory cannot be reached just now to look the address up; search by object id instead.");
+                throw new Unreadable(Text.of("audit.problem.directory"));
             }
             if (found.size() != 1) {
-                throw new Unreadable(found.isEmpty() ? "No account in the directory has the address of the " + what + "."
-                        : "Several accounts have the address of the " + what + "; search by object id.");
+                throw new Unreadable(Text.of((found.isEmpty() ? "audit.problem.no-account." : "audit.problem.several.") + what));
             }
             return found.get(0).id();
         }
         if (!OBJECT_ID.matcher(t).matches()) {
-            throw new Unreadable("The " + what + " is not an email address or an object id.");
+            throw new Unreadable(Text.of("audit.problem.not-an-id." + what));
         }
         return t.toLowerCase(Locale.ROOT);
     }
@@ -94,14 +94,14 @@ public class AuditQueries {
             return Long.parseLong(t);
         }
         Optional<Long> ofCase = t.length() <= 20 ? store.attemptOfCase(t.toUpperCase(Locale.ROOT)) : Optional.empty();
-        return ofCase.orElseThrow(() -> new Unreadable("No attempt has that number or case reference."));
+        return ofCase.orElseThrow(() -> new Unreadable(Text.of("audit.problem.no-attempt")));
     }
 
     private static AuditType type(String typed) {
         try {
             return AuditType.valueOf(typed.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Unreadable("There is no event type of that name.");
+            throw new Unreadable(Text.of("audit.problem.no-type"));
         }
     }
 
@@ -109,7 +109,7 @@ public class AuditQueries {
         try {
             return LocalDate.parse(typed.strip());
         } catch (DateTimeParseException e) {
-            throw new Unreadable(which + " must be a date such as 2026-11-27.");
+            throw new Unreadable(Text.of("audit.problem.date." + which));
         }
     }
 
@@ -120,8 +120,11 @@ public class AuditQueries {
     private static final class Unreadable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Unreadable(String message) {
-            super(message, null, false, false);
+        private final transient Text problem;
+
+        Unreadable(Text problem) {
+            super(problem.key(), null, false, false);
+            this.problem = problem;
         }
     }
 }

@@ -22,6 +22,9 @@ public class AuditSearchPage {
     static final int MAX = 200;
 
     @Inject
+    io.recoveryportal.i18n.Language language;
+
+    @Inject
     AuditQueries queries;
 
     @Inject
@@ -47,7 +50,7 @@ public class AuditSearchPage {
     public void load() {
         AuditQueries.Resolved r = queries.resolve(form());
         if (r.problem() != null) {
-            problem = r.problem();
+            problem = language.text(r.problem());
             return;
         }
         accountId = r.query().directoryUserId();

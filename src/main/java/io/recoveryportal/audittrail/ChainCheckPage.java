@@ -1,5 +1,6 @@
 package io.recoveryportal.audittrail;
 
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.audit.ChainVerifier;
@@ -29,6 +30,9 @@ public class ChainCheckPage {
     DataSource dataSource;
 
     @Inject
+    io.recoveryportal.i18n.Language language;
+
+    @Inject
     AuditNotes notes;
 
     @Inject
@@ -43,11 +47,11 @@ public class ChainCheckPage {
             r = ChainVerifier.verify(c);
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "The audit chain could not be read: {0}", e.toString());
-            outcome = "The audit trail cannot be read just now. Try again in a minute.";
+            outcome = language.text(Text.of("audit.chain.unreadable"));
             return;
         }
         intact = r.intact();
-        outcome = "The audit chain is " + r.describe() + ".";
+        outcome = language.text(Text.of("audit.chain.result", "result", r.describe()));
         if (!r.intact()) {
             LOG.log(Level.SEVERE, "Audit chain {0}", r.describe());
         }

@@ -1,5 +1,8 @@
 package io.recoveryportal.config;
 
+import io.recoveryportal.i18n.Languages;
+import java.util.Locale;
+import io.recoveryportal.i18n.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.recoveryportal.security.OutboundTls;
@@ -44,8 +47,19 @@ public class PortalConfig {
         return value("portal.organisation-name").orElse("Contoso");
     }
 
-    public String helpdeskContact() {
-        return value("portal.helpdesk-contact").orElse("your IT helpdesk");
+    /** {@code portal.default-language}: the language when neither the person nor the browser names one of ours. */
+    public Locale defaultLanguage() {
+        return Languages.defaultLanguage(value("portal.default-language"));
+    }
+
+    /** The language of a directory user's emails: their preferredLanguage when it is one of ours, else the default. */
+    public Locale languageOf(String preferredLanguage) {
+        return Languages.forPerson(preferredLanguage).orElseGet(this::defaultLanguage);
+    }
+
+    /** How people reach a human, as configured, else "your IT helpdesk" in {@code language}. */
+    public String helpdeskContact(Locale language) {
+        return value("portal.helpdesk-contact").orElseGet(() -> Texts.text(language, "portal.helpdesk-default"));
     }
 
     public String incodeIssuer() {

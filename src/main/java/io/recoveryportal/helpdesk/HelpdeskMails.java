@@ -1,5 +1,6 @@
 package io.recoveryportal.helpdesk;
 
+import java.util.Locale;
 import io.recoveryportal.config.PortalConfig;
 import io.recoveryportal.notification.MailTemplate;
 import io.recoveryportal.notification.MailTemplate.Fragment;
@@ -35,22 +36,22 @@ public class HelpdeskMails {
     HelpdeskStore store;
 
     /** The link to Incode's session, to the account's notification addresses. False when it could not be sent. */
-    boolean verificationLink(HelpdeskRequest r, List<String> to, String account, String link) {
-        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.HELPDESK_LINK, Map.of("account", account,
-                "ticketNote", ticketNote(r.getTicket()), "link", link, "helpdesk", config.helpdeskContact()));
+    boolean verificationLink(HelpdeskRequest r, List<String> to, Locale language, String account, String link) {
+        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.HELPDESK_LINK, language, Map.of("account", account,
+                "ticketNote", ticketNote(r.getTicket(), language), "link", link, "helpdesk", config.helpdeskContact(language)));
         return send(r, to, mail, AuditType.NOTIFICATION_HELPDESK_LINK);
     }
 
     /** The single-use link to the portal's reset page. False when it could not be sent. */
-    boolean resetLink(HelpdeskRequest r, List<String> to, String what, String token, Instant expires) {
-        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.HELPDESK_RESET_LINK, Map.of("ticketNote", ticketNote(r.getTicket()),
+    boolean resetLink(HelpdeskRequest r, List<String> to, Locale language, String what, String token, Instant expires) {
+        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.HELPDESK_RESET_LINK, language, Map.of("ticketNote", ticketNote(r.getTicket(), language),
                 "what", what, "employee", r.getEmployee(), "link", config.baseUrl() + "/reset-link.xhtml?token=" + token,
-                "until", MailTemplates.at(expires), "helpdesk", config.helpdeskContact()));
+                "until", MailTemplates.at(expires, language), "helpdesk", config.helpdeskContact(language)));
         return send(r, to, mail, AuditType.NOTIFICATION_HELPDESK_RESET_LINK);
     }
 
-    private static String ticketNote(String ticket) {
-        return ticket == null ? "" : MailTemplates.fragment(Fragment.HELPDESK_TICKET_NOTE, Map.of("ticket", ticket));
+    private static String ticketNote(String ticket, Locale language) {
+        return ticket == null ? "" : MailTemplates.fragment(Fragment.HELPDESK_TICKET_NOTE, language, Map.of("ticket", ticket));
     }
 
     private boolean send(HelpdeskRequest r, List<String> to, MailTemplates.Mail mail, AuditType type) {

@@ -1,5 +1,7 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.i18n.Text;
+import io.recoveryportal.i18n.Language;
 import io.recoveryportal.lookup.WorkEmail;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.staff.CurrentStaff;
@@ -37,6 +39,9 @@ public class HelpdeskPage implements Serializable {
 
     private String email;
     private String ticket;
+    @Inject
+    Language language;
+
     private String need;
     private String problem;
     private List<HelpdeskRequests.Listed> requests = List.of();
@@ -57,15 +62,15 @@ public class HelpdeskPage implements Serializable {
         String reference = ticket == null ? null : ticket.strip();
         boolean valid = true;
         if (address.isEmpty()) {
-            invalid("helpdesk:email", "Enter the employee's work email address, for example jane.smith@contoso.com.");
+            invalid("helpdesk:email", language.text(Text.of("helpdesk.email.invalid")));
             valid = false;
         }
         if (reference != null && (reference.length() > TICKET_MAX || !reference.chars().allMatch(c -> c >= 0x20 && c != 0x7f))) {
-            invalid("helpdesk:ticket", "Enter the ticket reference as it appears in your ticketing tool, up to " + TICKET_MAX + " characters.");
+            invalid("helpdesk:ticket", language.text(Text.of("helpdesk.ticket.invalid", "max", TICKET_MAX)));
             valid = false;
         }
         if (need == null) {
-            invalid("helpdesk:need", "Choose what the caller needs.");
+            invalid("helpdesk:need", language.text(Text.of("helpdesk.need.required")));
             valid = false;
         }
         if (!valid) {
@@ -77,15 +82,13 @@ public class HelpdeskPage implements Serializable {
             return "/helpdesk/request?faces-redirect=true&id=" + c.requestId();
         }
         if (sent instanceof HelpdeskRequests.Refused r) {
-            problem = r.reason();
+            problem = language.text(r.reason());
         } else if (sent instanceof HelpdeskRequests.Limited) {
-            problem = "Too many verification links have been sent for now, by you in the last hour or to this employee today. "
-                    + "Nothing was sent. Wait a while, or ask a colleague.";
+            problem = language.text(Text.of("helpdesk.problem.limited"));
         } else if (sent instanceof HelpdeskRequests.Unavailable u) {
-            problem = u.reason();
+            problem = language.text(u.reason());
         } else {
-            problem = "Helpdesk verification is not set up on this portal (Incode's API key and integration id are missing). "
-                    + "Ask a portal administrator.";
+            problem = language.text(Text.of("helpdesk.problem.not-configured"));
         }
         requests = helpdesk.requestsOf(agent.get());
         return null;

@@ -1,5 +1,6 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccount;
@@ -56,6 +57,9 @@ public class HelpdeskRequests {
     @Inject
     HelpdeskSettings settings;
 
+    @Inject
+    io.recoveryportal.config.PortalConfig config;
+
     /** What "Send verification link" came to. */
     public sealed interface Sent permits Created, Refused, Limited, Unavailable, NotConfigured {
     }
@@ -65,14 +69,14 @@ public class HelpdeskRequests {
     }
 
     /** The account may not be verified this way; {@code reason} is for the agent, who is staff. */
-    public record Refused(String reason) implements Sent {
+    public record Refused(Text reason) implements Sent {
     }
 
     public record Limited() implements Sent {
     }
 
     /** The directory or Incode cannot be used now; nothing was sent. */
-    public record Unavailable(String reason) implements Sent {
+    public record Unavailable(Text reason) implements Sent {
     }
 
     public record NotConfigured() implements Sent {
@@ -97,7 +101,7 @@ public class HelpdeskRequests {
             eligibility = recovery.eligibility(email);
         } catch (DirectoryUnavailableException e) {
             LOG.log(Level.WARNING, "Directory unavailable for a helpdesk request: {0}", e.getMessage());
-            return new Unavailable("The directory cannot be reached just now. Nothing was sent; try again in a minute.");
+            return new Unavailable(Text.of("helpdesk.problem.directory"));
         }
         String userId = eligibility.account().map(DirectoryAccount::id).orElse(null);
         Refusal refusal = eligibility.refusal() != null ? eligibility.refusal()
@@ -114,13 +118,14 @@ public class HelpdeskRequests {
         } catch (ProofingUnavailableException e) {
             LOG.log(Level.WARNING, "Incode B2B request-new failed: {0}", e.getMessage());
             store.note(null, userId, AuditType.HELPDESK_INCODE_UNAVAILABLE, agent.actor(), AuditOutcome.ERROR, e.getMessage());
-            return new Unavailable("Incode cannot start a verification just now. Nothing was sent; try again in a few minutes.");
+            return new Unavailable(Text.of("helpdesk.problem.incode"));
         }
         Attempt a = attempt(account.id(), email.value(), action, session.interviewId(), agent.oid(), eligibility.sensitive(),
                 store.now(), settings.requestLifetime());
         HelpdeskRequest r = store.open(a, agent.oid(), agent.name(), ticket, account.userPrincipalName());
-        if (!mails.verificationLink(r, account.notificationAddresses(), account.userPrincipalName(), session.link().toString())) {
-            store.giveUp(r.getId(), "The link could not be emailed to the employee, so nothing was sent. Send a new one.");
+        if (!mails.verificationLink(r, account.notificationAddresses(), config.languageOf(account.preferredLanguage()),
+                account.userPrincipalName(), session.link().toString())) {
+            store.giveUp(r.getId(), Text.of("helpdesk.problem.not-emailed"));
         }
         return new Created(r.getId());
     }
@@ -149,16 +154,15 @@ public class HelpdeskRequests {
     }
 
     /** The eligibility check's reason in words for an agent. */
-    static String forAgent(Refusal refusal) {
+    static Text forAgent(Refusal refusal) {
         return switch (refusal.reason()) {
-            case NO_ACCOUNT -> "No account in the directory has this address. Check the spelling with the caller.";
-            case SEVERAL_ACCOUNTS -> "More than one account has this address (" + refusal.text() + "), so the portal cannot tell whose it is. "
-                    + "Ask the directory team to fix the duplicate.";
-            case ACCOUNT_DISABLED -> "The account is disabled. A verification cannot enable it; follow the procedure for disabled accounts.";
-            case DIRECTORY_ROLE, PROTECTED_GROUP -> "This is a privileged account ("
-                    + refusal.text().substring(refusal.text().indexOf(':') + 1).trim() + "). The helpdesk "
-                    + "never recovers privileged accounts; follow the privileged-account procedure.";
-            case OWN_ACCOUNT -> "This is your own account. Ask a colleague to help you, or use the self-service start page.";
+            case NO_ACCOUNT -> Text.of("helpdesk.refused.no-account");
+            case SEVERAL_ACCOUNTS -> Text.of("helpdesk.refused.several", "detail", refusal.text());
+            case ACCOUNT_DISABLED -> Text.of("helpdesk.refused.disabled");
+            // the detail (a role or group) is the audit trail's wording, as recorded
+            case DIRECTORY_ROLE, PROTECTED_GROUP -> Text.of("helpdesk.refused.privileged",
+                    "detail", refusal.text().substring(refusal.text().indexOf(':') + 1).trim());
+            case OWN_ACCOUNT -> Text.of("helpdesk.refused.own-account");
         };
     }
 

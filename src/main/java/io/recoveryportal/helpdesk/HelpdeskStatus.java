@@ -9,27 +9,21 @@ import java.util.Optional;
  * a result. Success and Failed are final.
  */
 public enum HelpdeskStatus {
-    LINK_SENT("Link sent", 0),
-    IN_PROGRESS("In Progress", 1),
-    PENDING_REVIEW("Pending Review", 2),
-    SUCCESS("Success", 3),
-    FAILED("Failed", 3);
+    LINK_SENT(0),
+    IN_PROGRESS(1),
+    PENDING_REVIEW(2),
+    SUCCESS(3),
+    FAILED(3);
 
-    private final String label;
     private final int rank;
 
-    HelpdeskStatus(String label, int rank) {
-        this.label = label;
+    HelpdeskStatus(int rank) {
         this.rank = rank;
     }
 
-    public String label() {
-        return label;
-    }
-
-    /** For pages: EL reads properties. */
-    public String getLabel() {
-        return label;
+    /** The status as seed 004's field names it ("Success", "Pending Review"), in the agent's language. */
+    public String label(java.util.Locale language) {
+        return io.recoveryportal.i18n.Texts.text(language, "helpdesk.status." + name());
     }
 
     public boolean isFinal() {

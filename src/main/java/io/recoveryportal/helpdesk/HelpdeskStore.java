@@ -1,5 +1,7 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.i18n.Text;
+import io.recoveryportal.i18n.Languages;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.audit.Actor;
@@ -154,19 +156,19 @@ public class HelpdeskStore {
             return advance(requestId, verdict.get(), now(), "attempt " + a.getState(), by);
         }
         if (a.getState() == State.VERIFYING && a.isExpired(now())) {
-            return giveUp(r, a, "The employee did not finish the identity check in time.");
+            return giveUp(r, a, Text.of("helpdesk.problem.not-finished"));
         }
         return r.getStatus();
     }
 
     /** The link never reached the employee: the attempt can no longer be verified, and the request is Failed. */
     @Transactional
-    public HelpdeskStatus giveUp(long requestId, String why) {
+    public HelpdeskStatus giveUp(long requestId, Text why) {
         HelpdeskRequest r = em.find(HelpdeskRequest.class, requestId);
         return giveUp(r, em.find(Attempt.class, r.getAttemptId()), why);
     }
 
-    private HelpdeskStatus giveUp(HelpdeskRequest r, Attempt a, String why) {
+    private HelpdeskStatus giveUp(HelpdeskRequest r, Attempt a, Text why) {
         if (a.getState() == State.VERIFYING && !a.isExpired(now())) {
             // a session finished after all (the link reached someone anyway) must not be judged any more
             a.moveTo(State.VERIFYING, State.EXPIRED, now());
@@ -174,8 +176,9 @@ public class HelpdeskStore {
         if (r.getStatus().isFinal()) {
             return r.getStatus();
         }
-        r.givenUp(why, now());
-        record(a, AuditType.HELPDESK_STATUS, PORTAL, AuditOutcome.FAILED, why);
+        // the request keeps the key (the agent reads it in their language), the audit trail the English words
+        r.givenUp(why.key(), now());
+        record(a, AuditType.HELPDESK_STATUS, PORTAL, AuditOutcome.FAILED, why.in(Languages.ENGLISH));
         return r.getStatus();
     }
 

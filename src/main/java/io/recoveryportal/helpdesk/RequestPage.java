@@ -1,5 +1,7 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.i18n.Text;
+import io.recoveryportal.i18n.Language;
 import io.recoveryportal.staff.CurrentStaff;
 import io.recoveryportal.staff.StaffPrincipal;
 import io.recoveryportal.verification.ProofingUnavailableException;
@@ -36,6 +38,9 @@ public class RequestPage implements Serializable {
     private String message;
     private boolean problem;
 
+    @Inject
+    Language language;
+
     /** The view action on the first GET. */
     public void load() {
         if (id != null && view == null) {
@@ -50,7 +55,7 @@ public class RequestPage implements Serializable {
             return null;
         }
         ResetLinks.ResetLinkOutcome outcome = resetLinks.sendResetLink(view.id(), agent.get());
-        message = outcome.message();
+        message = language.text(outcome.message());
         problem = !outcome.sent();
         reload(agent.get());
         return null;
@@ -66,11 +71,10 @@ public class RequestPage implements Serializable {
             Optional<HelpdeskProgress.Progress> p = progress.checkNow(view.id(), agent.get());
             problem = false;
             message = p.filter(x -> x == HelpdeskProgress.Progress.RESULT_NOT_READY).isPresent()
-                    ? "Incode has no result yet: the employee has not finished the identity check."
-                    : "Checked with Incode just now.";
+                    ? language.text(Text.of("helpdesk.check.not-ready")) : language.text(Text.of("helpdesk.check.done"));
         } catch (ProofingUnavailableException e) {
             problem = true;
-            message = "Incode cannot be reached just now. The status stays as it is; try again in a minute.";
+            message = language.text(Text.of("helpdesk.check.unavailable"));
         }
         reload(agent.get());
         return null;

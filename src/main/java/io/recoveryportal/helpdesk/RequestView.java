@@ -1,5 +1,8 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.i18n.Texts;
+import java.util.Locale;
+import java.util.Map;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
 import java.time.Instant;
@@ -29,10 +32,6 @@ public record RequestView(long id, String ticket, String employee, String agentN
 
         private static final long serialVersionUID = 1L;
 
-
-        public String when() {
-            return WHEN.format(at);
-        }
     }
 
     static RequestView of(HelpdeskRequest r, Attempt a, Instant now) {
@@ -50,55 +49,51 @@ public record RequestView(long id, String ticket, String employee, String agentN
                 && (a.getState() == State.MATCHED || a.getState() == State.APPROVED);
     }
 
-    /** "Success - 2025-05-01 10:00:00 UTC", as the IDV status field shows it. */
-    public String statusText() {
+    /** "Success - 2025-05-01 10:00:00 UTC", as the IDV status field shows it, with the status in the agent's language. */
+    public String statusText(Locale language) {
         Instant at = stages.stream().filter(s -> s.status() == status).map(Stage::at).findFirst().orElse(null);
-        return status.label() + (at == null ? "" : " - " + WHEN.format(at));
+        return status.label(language) + (at == null ? "" : " - " + WHEN.format(at));
     }
 
     /** What the agent should do now, in plain words. */
-    public String nextStep() {
+    public String nextStep(Locale language) {
         if (expired) {
-            return "This request has expired without a result. If the caller still needs help, send a new verification link.";
+            return Texts.text(language, "helpdesk.next.expired");
         }
         return switch (status) {
-            case LINK_SENT -> "We emailed the verification link to the employee's addresses on file. Ask the caller to open it on a "
-                    + "phone or computer with a camera. This page changes as soon as they start.";
-            case IN_PROGRESS -> "The employee has opened the link and is verifying with their photo ID and a selfie. This page "
-                    + "changes as soon as Incode has finished and the portal has checked the result.";
-            case PENDING_REVIEW -> "The result needs a reviewer's decision" + (caseReference == null ? "" : " (case " + caseReference + ")")
-                    + ". Do not change anything on the account until this says Success.";
-            case SUCCESS -> "Identity confirmed: the verified name and birthdate match the directory. You can help the caller now. "
-                    + "To reset " + what() + ", send the employee a reset link: they do it themselves, and you never see a password "
-                    + "or a pass.";
-            case FAILED -> "Verification failed: do not proceed, and do not reset anything on the caller's word."
-                    + (problem == null ? "" : " " + problem);
+            case LINK_SENT -> Texts.text(language, "helpdesk.next.link-sent");
+            case IN_PROGRESS -> Texts.text(language, "helpdesk.next.in-progress");
+            case PENDING_REVIEW -> caseReference == null ? Texts.text(language, "helpdesk.next.pending-review")
+                    : Texts.text(language, "helpdesk.next.pending-review-case", Map.of("reference", caseReference));
+            case SUCCESS -> Texts.text(language, "helpdesk.next.success", Map.of("what", what(language)));
+            case FAILED -> Texts.text(language, "helpdesk.next.failed") + (problem == null ? "" : " " + problemText(language));
         };
     }
 
+    /** The problem recorded with the request: a key of the messages bundle, or words kept from before there were keys. */
+    private String problemText(Locale language) {
+        return Texts.bundle(Texts.MESSAGES, language).containsKey(problem) ? Texts.text(language, problem) : problem;
+    }
+
     /** Where the reset stands, or null before a reset link was sent. */
-    public String resetText() {
+    public String resetText(Locale language) {
         if (resetDoneAt != null) {
-            return "The employee finished the reset on " + WHEN.format(resetDoneAt) + ".";
+            return Texts.text(language, "helpdesk.reset.done", Map.of("when", Texts.moment(resetDoneAt, language)));
         }
         if (resetLinkUsedAt != null) {
-            return "The employee opened the reset link on " + WHEN.format(resetLinkUsedAt) + ".";
+            return Texts.text(language, "helpdesk.reset.opened", Map.of("when", Texts.moment(resetLinkUsedAt, language)));
         }
         if (resetLinkSentAt == null) {
             return null;
         }
         return now.isBefore(resetLinkExpiresAt)
-                ? "A reset link was emailed to the employee on " + WHEN.format(resetLinkSentAt) + ". It works once, until "
-                        + WHEN.format(resetLinkExpiresAt) + "."
-                : "The reset link emailed on " + WHEN.format(resetLinkSentAt) + " has expired.";
+                ? Texts.text(language, "helpdesk.reset.sent", Map.of("when", Texts.moment(resetLinkSentAt, language),
+                        "until", Texts.moment(resetLinkExpiresAt, language)))
+                : Texts.text(language, "helpdesk.reset.expired", Map.of("when", Texts.moment(resetLinkSentAt, language)));
     }
 
-    /** What the reset changes, for the agent's button and texts. */
-    public String what() {
-        return switch (action) {
-            case PASSWORD -> "the password";
-            case MFA -> "the sign-in methods (MFA)";
-            case BOTH -> "the password and the sign-in methods (MFA)";
-        };
+    /** What the reset changes, for the agent's button and texts, and the employee's email. */
+    public String what(Locale language) {
+        return Texts.text(language, "helpdesk.what." + action.name());
     }
 }

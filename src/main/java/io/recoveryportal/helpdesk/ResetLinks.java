@@ -1,5 +1,9 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.config.PortalConfig;
+import java.util.Locale;
+import io.recoveryportal.i18n.Moment;
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.lookup.DirectoryAccounts;
 import io.recoveryportal.lookup.DirectoryRefusedException;
@@ -33,13 +37,16 @@ public class ResetLinks {
     HelpdeskMails mails;
 
     @Inject
+    PortalConfig config;
+
+    @Inject
     HelpdeskSettings settings;
 
     @Inject
     RecoverySettings recoverySettings;
 
     /** What "send the reset link" came to, in words for the agent. */
-    public record ResetLinkOutcome(boolean sent, String message) {
+    public record ResetLinkOutcome(boolean sent, Text message) {
     }
 
     /**
@@ -49,18 +56,20 @@ public class ResetLinks {
     public ResetLinkOutcome sendResetLink(long requestId, StaffPrincipal agent) {
         Optional<RequestView> view = store.view(requestId, agent.oid());
         if (view.isEmpty() || !view.get().canSendResetLink()) {
-            return new ResetLinkOutcome(false, "A reset link can only be sent while the verification shows Success and has not expired.");
+            return new ResetLinkOutcome(false, Text.of("helpdesk.reset-link.not-now"));
         }
         HelpdeskRequest r = store.find(requestId).orElseThrow();
-        List<String> to;
+        Optional<DirectoryAccount> account;
         try {
-            // read now: the addresses as the directory has them when the link goes out
-            to = directory.findById(r.getDirectoryUserId()).map(DirectoryAccount::notificationAddresses).orElse(List.of());
+            // read now: the addresses (and the language) as the directory has them when the link goes out
+            account = directory.findById(r.getDirectoryUserId());
         } catch (DirectoryUnavailableException | DirectoryRefusedException e) {
-            to = List.of();
+            account = Optional.empty();
         }
+        List<String> to = account.map(DirectoryAccount::notificationAddresses).orElse(List.of());
+        Locale language = config.languageOf(account.map(DirectoryAccount::preferredLanguage).orElse(null));
         if (to.isEmpty()) {
-            return new ResetLinkOutcome(false, "The directory cannot be read just now, so the reset link was not sent. Try again in a minute.");
+            return new ResetLinkOutcome(false, Text.of("helpdesk.reset-link.directory"));
         }
         String token = OpaqueTokens.generate();
         Instant expires = store.now().plus(settings.linkLifetime());
@@ -71,13 +80,12 @@ public class ResetLinks {
             stored = false;
         }
         if (!stored) {
-            return new ResetLinkOutcome(false, "The request changed meanwhile; reload the page and try again.");
+            return new ResetLinkOutcome(false, Text.of("helpdesk.reset-link.changed"));
         }
-        if (!mails.resetLink(r, to, view.get().what(), token, expires)) {
-            return new ResetLinkOutcome(false, "The reset link could not be emailed just now. Try again in a minute.");
+        if (!mails.resetLink(r, to, language, view.get().what(language), token, expires)) {
+            return new ResetLinkOutcome(false, Text.of("helpdesk.reset-link.mail-failed"));
         }
-        return new ResetLinkOutcome(true, "The reset link is on its way to the employee's " + to.size() + " address(es). It works once, until "
-                + MailTemplates.at(expires) + ". Ask the caller to open it; you will see here when they have finished.");
+        return new ResetLinkOutcome(true, Text.of("helpdesk.reset-link.sent", "count", to.size(), "until", new Moment(expires)));
     }
 
     /** Whether a reset link can still be opened (its confirmation page; a GET changes nothing). */

@@ -1,5 +1,8 @@
 package io.recoveryportal.helpdesk;
 
+import io.recoveryportal.i18n.LanguageFilter;
+import io.recoveryportal.i18n.Texts;
+import java.util.Locale;
 import io.recoveryportal.staff.CurrentStaff;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -36,18 +39,19 @@ public class StatusServlet extends HttpServlet {
             return;
         }
         RequestView v = view.get();
+        Locale language = LanguageFilter.of(req);
         JsonArrayBuilder stages = Json.createArrayBuilder();
-        v.stages().forEach(s -> stages.add(Json.createObjectBuilder().add("status", s.status().name()).add("label", s.status().label())
-                .add("at", s.when())));
+        v.stages().forEach(s -> stages.add(Json.createObjectBuilder().add("status", s.status().name()).add("label", s.status().label(language))
+                .add("at", Texts.moment(s.at(), language))));
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", v.id())
                 .add("status", v.status().name())
                 .add("final", v.status().isFinal() || v.expired())
-                .add("text", v.statusText())
-                .add("next", v.nextStep())
+                .add("text", v.statusText(language))
+                .add("next", v.nextStep(language))
                 .add("stages", stages)
                 .add("canSendResetLink", v.canSendResetLink());
-        String reset = v.resetText();
+        String reset = v.resetText(language);
         if (reset != null) {
             json.add("reset", reset);
         }

@@ -1,5 +1,7 @@
 package io.recoveryportal.notification;
 
+import java.util.Locale;
+import io.recoveryportal.i18n.Text;
 import java.util.Map;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
@@ -47,12 +49,13 @@ public class ResetNotices {
      * Sends the notice. A mail failure is audited and logged but does not undo the reset: the person has their
      * account back, and the audit trail shows the notice is owed.
      */
-    public void resetDone(long attemptId, DirectoryAccount account, String what, Duration linkLifetime) {
+    public void resetDone(long attemptId, DirectoryAccount account, Text what, Duration linkLifetime) {
         String token = OpaqueTokens.generate();
         Instant now = clock.instant();
         links.save(new ReportLink(OpaqueTokens.hash(token), attemptId, account.id(), now, now.plus(linkLifetime)));
-        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.RESET_NOTICE, Map.of("what", what, "account", account.userPrincipalName(),
-                "when", MailTemplates.at(now), "reportLink", config.baseUrl() + "/report.xhtml?token=" + token, "linkDays", linkLifetime.toDays()));
+        Locale language = config.languageOf(account.preferredLanguage());
+        MailTemplates.Mail mail = MailTemplates.render(MailTemplate.RESET_NOTICE, language, Map.of("what", what.in(language),
+                "account", account.userPrincipalName(), "when", MailTemplates.at(now, language), "reportLink", config.baseUrl() + "/report.xhtml?token=" + token, "linkDays", linkLifetime.toDays()));
         try {
             mailer.send(account.notificationAddresses(), mail);
             links.audit(attemptId, account.id(), AuditType.NOTIFICATION_SENT, AuditOutcome.OK, account.notificationAddresses().size() + " address(es)");

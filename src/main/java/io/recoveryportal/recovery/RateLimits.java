@@ -1,5 +1,6 @@
 package io.recoveryportal.recovery;
 
+import io.recoveryportal.i18n.Text;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.recoveryportal.cluster.BucketSource;
@@ -28,16 +29,16 @@ public class RateLimits {
     public record Limit(Kind kind, Duration retryAfter) {
 
         /** The wait for a person to read: "in about 5 hours", never shorter than it really is. */
-        public String waitInWords() {
+        public Text waitInWords() {
             long minutes = (retryAfter.toSeconds() + 59) / 60;
             if (minutes <= 1) {
-                return "in a minute";
+                return Text.of("wait.minute");
             }
             if (minutes < 60) {
-                return "in about " + minutes + " minutes";
+                return Text.of("wait.minutes", "minutes", minutes);
             }
             long hours = (minutes + 59) / 60;
-            return hours == 1 ? "in about an hour" : "in about " + hours + " hours";
+            return hours == 1 ? Text.of("wait.hour") : Text.of("wait.hours", "hours", hours);
         }
     }
 

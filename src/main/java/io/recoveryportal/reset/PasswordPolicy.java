@@ -1,5 +1,6 @@
 package io.recoveryportal.reset;
 
+import io.recoveryportal.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,29 +40,28 @@ public final class PasswordPolicy {
     }
 
     /** A plain-language problem with the password, or empty when it may be sent to the directory. */
-    public Optional<String> problem(String password, String confirmation, List<String> personalWords) {
+    public Optional<Text> problem(String password, String confirmation, List<String> personalWords) {
         if (password == null || password.isEmpty()) {
-            return Optional.of("Enter a new password.");
+            return Optional.of(Text.of("password.enter"));
         }
         if (!password.equals(confirmation)) {
-            return Optional.of("The two passwords are not the same. Type the same password in both boxes.");
+            return Optional.of(Text.of("password.not-same"));
         }
         if (password.codePointCount(0, password.length()) < minLength) {
-            return Optional.of("Use at least " + minLength + " characters. A few unrelated words make a long password easy to remember.");
+            return Optional.of(Text.of("password.too-short", "min", minLength));
         }
         if (password.length() > MAX_LENGTH) {
-            return Optional.of("Use at most " + MAX_LENGTH + " characters.");
+            return Optional.of(Text.of("password.too-long", "max", MAX_LENGTH));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         for (String word : personalWords) {
             if (word != null && word.length() >= 3 && lower.contains(word.toLowerCase(Locale.ROOT))) {
-                return Optional.of("Do not use your name or email address in your password.");
+                return Optional.of(Text.of("password.personal"));
             }
         }
         Result r = estimator(personalWords).estimate(password);
         if (!r.isMinimumEntropyMet()) {
-            return Optional.of("This password is too easy to guess: it is common, appeared in a data breach, or follows a "
-                    + "simple pattern. Try a longer one made of unrelated words.");
+            return Optional.of(Text.of("password.guessable"));
         }
         return Optional.empty();
     }

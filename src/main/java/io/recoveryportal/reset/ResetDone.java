@@ -1,5 +1,6 @@
 package io.recoveryportal.reset;
 
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.lookup.DirectoryAccount;
 import io.recoveryportal.recovery.Attempt;
 
@@ -7,7 +8,7 @@ import io.recoveryportal.recovery.Attempt;
  * A credential step was made in the directory and recorded (a CDI event): the owner is told. Recovery sends the
  * reset notice with its "this wasn't me" link; activation tells the new hire and their manager.
  *
- * @param what the words for what changed: "password", "sign-in methods (MFA)"
+ * @param what what changed, for the reader's language: "password", "sign-in methods (MFA)"
  */
-public record ResetDone(long attemptId, Attempt.Kind kind, DirectoryAccount account, String what) {
+public record ResetDone(long attemptId, Attempt.Kind kind, DirectoryAccount account, Text what) {
 }

@@ -1,5 +1,6 @@
 package io.recoveryportal.reset;
 
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccount;
@@ -47,8 +48,7 @@ public class ResetService {
     private static final Logger LOG = Logger.getLogger(ResetService.class.getName());
     /** At most this many attempts in doubt are read per round; the next round takes the rest. */
     private static final int RECONCILE_BATCH = 50;
-    private static final String REFUSED_HERE = "The directory did not allow this change to be made here. Nothing else "
-            + "was changed. Please contact your IT helpdesk to finish your recovery.";
+    private static final Text REFUSED_HERE = Text.of("recover.problem.refused-here");
     /**
      * A step's claim takes the account as the callback read it this long ago at most, rather than reading it a third
      * time in one flow: it needs the names (for the password check) and the notification addresses, which the
@@ -91,7 +91,7 @@ public class ResetService {
     }
 
     /** The password was not accepted (locally or by Entra); the person can try another. */
-    public record Refused(String reason) implements Outcome {
+    public record Refused(Text reason) implements Outcome {
     }
 
     /** The directory could not be reached and certainly changed nothing the person would notice; try again later. */
@@ -260,7 +260,7 @@ public class ResetService {
                         + "sign-in methods may have been removed; the person may reset again");
                 if (!a.getKind().policy().activatesAccount()) {
                     revoke(a, acc.get());
-                    done.fire(new ResetDone(a.getId(), a.getKind(), acc.get(), "sign-in methods (MFA)"));
+                    done.fire(new ResetDone(a.getId(), a.getKind(), acc.get(), Text.of("what.mfa")));
                 }
             }
             case NOT_APPLIED -> release(a, back, type, AuditOutcome.NOT_CHANGED, "the directory shows no change since the claim");
@@ -319,7 +319,7 @@ public class ResetService {
             LOG.log(Level.INFO, "Reset of attempt {0} was already recorded elsewhere", a.getId());
             return new Done(pass, notRemoved);
         }
-        done.fire(new ResetDone(recorded.getId(), recorded.getKind(), acc, password ? "password" : "sign-in methods (MFA)"));
+        done.fire(new ResetDone(recorded.getId(), recorded.getKind(), acc, Text.of(password ? "what.password" : "what.mfa")));
         return new Done(pass, notRemoved);
     }
 

@@ -1,5 +1,8 @@
 package io.recoveryportal.review;
 
+import java.util.Locale;
+import io.recoveryportal.i18n.Texts;
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.CaseReason;
 import io.recoveryportal.verification.ProofingStatus;
@@ -44,11 +47,11 @@ public record CaseFile(Summary summary, Directory directory, Verified verified, 
     /** The directory as Graph answered when the case was opened; {@code problem} says why it is missing, if it is. */
     public record Directory(String userPrincipalName, String givenName, String surname, String displayName, String birthdate,
             String department, String jobTitle, String manager, Instant created, Instant lastPasswordChange, boolean enabled,
-            String problem) implements Serializable {
+            Text problem) implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
-        static Directory unavailable(String problem) {
+        static Directory unavailable(Text problem) {
             return new Directory(null, null, null, null, null, null, null, null, null, null, false, problem);
         }
 
@@ -57,18 +60,19 @@ public record CaseFile(Summary summary, Directory directory, Verified verified, 
         }
 
         /** The manager as the page states it: a name, "none named", or "not known" when the directory was not read. */
-        public String managerShown() {
-            return !isAvailable() ? NOT_KNOWN : manager == null || manager.isBlank() ? "none named" : manager;
+        public String managerShown(Locale language) {
+            return !isAvailable() ? Texts.text(language, NOT_KNOWN)
+                    : manager == null || manager.isBlank() ? Texts.text(language, "case.manager.none") : manager;
         }
 
         /** Whether the account is enabled, as the page states it; "not known" when the directory was not read. */
-        public String enabledShown() {
-            return !isAvailable() ? NOT_KNOWN : enabled ? "yes" : "no";
+        public String enabledShown(Locale language) {
+            return Texts.text(language, !isAvailable() ? NOT_KNOWN : enabled ? "common.yes" : "common.no");
         }
     }
 
-    /** What the case page says of a directory fact it could not read, rather than a guess that looks like a fact. */
-    public static final String NOT_KNOWN = "not known";
+    /** The key of what the case page says of a directory fact it could not read, rather than a guess that looks like a fact. */
+    public static final String NOT_KNOWN = "common.not-known";
 
     /** What Incode verified; the names and birthdate are null once retention has purged them. */
     public record Verified(String fullName, String givenName, LocalDate birthdate, ProofingStatus status, Double score,

@@ -24,7 +24,7 @@ public final class Comparison {
     }
 
     /**
-     * One field: its label, both sides in parts, and the outcome of the rule that compared it (PASS, FAIL,
+     * One field: its label (a key of the messages bundle), both sides in parts, and the outcome of the rule that compared it (PASS, FAIL,
      * MISSING, or NOT_COMPARED when matching did not run, as for Incode MANUAL_REVIEW).
      */
     public record Row(String label, List<Part> directory, List<Part> verified, String rule, String outcome) implements Serializable {
@@ -37,9 +37,9 @@ public final class Comparison {
 
     public static List<Row> rows(CaseFile.Directory d, CaseFile.Verified v, List<CaseFile.Rule> rules) {
         List<Row> rows = new ArrayList<>();
-        rows.add(names("Given name", d.givenName(), v.givenName(), "given-name", rules));
-        rows.add(names("Surname (against the full name on the document)", d.surname(), v.fullName(), "family-name", rules));
-        rows.add(names("Display name", d.displayName(), v.fullName(), "display-name", rules));
+        rows.add(names("case.field.given-name", d.givenName(), v.givenName(), "given-name", rules));
+        rows.add(names("case.field.family-name", d.surname(), v.fullName(), "family-name", rules));
+        rows.add(names("case.field.display-name", d.displayName(), v.fullName(), "display-name", rules));
         rows.add(dates(d.birthdate(), v.birthdate(), rules));
         return rows;
     }
@@ -63,7 +63,7 @@ public final class Comparison {
         for (int i = 0; i < vParts.size(); i++) {
             v.add(new Part((i > 0 ? "-" : "") + vParts.get(i), !comparable || !vParts.get(i).equals(dParts.get(i))));
         }
-        return new Row("Birthdate", d, v, "birthdate", outcome("birthdate", rules));
+        return new Row("case.field.birthdate", d, v, "birthdate", outcome("birthdate", rules));
     }
 
     private static List<String> dateParts(String value) {

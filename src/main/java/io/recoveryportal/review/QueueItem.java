@@ -1,5 +1,8 @@
 package io.recoveryportal.review;
 
+import io.recoveryportal.i18n.Texts;
+import java.util.Locale;
+import java.util.Map;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.CaseReason;
 import java.time.Duration;
@@ -16,12 +19,13 @@ import java.time.Instant;
 public record QueueItem(String reference, Attempt.Kind kind, CaseReason reason, boolean highRisk, Instant escalatedAt,
         Duration age, boolean overdue, Duration slaLeft, String claim, int approvals) {
 
-    public String getAgeText() {
-        return Durations.text(age);
+    public String ageText(Locale language) {
+        return Texts.duration(age, language);
     }
 
     /** "due in 1 h 20 min" or "overdue by 15 min". */
-    public String getSlaText() {
-        return overdue ? "overdue by " + Durations.text(slaLeft.negated()) : "due in " + Durations.text(slaLeft);
+    public String slaText(Locale language) {
+        return overdue ? Texts.text(language, "queue.overdue-by", Map.of("duration", Texts.duration(slaLeft.negated(), language)))
+                : Texts.text(language, "queue.due-in", Map.of("duration", Texts.duration(slaLeft, language)));
     }
 }

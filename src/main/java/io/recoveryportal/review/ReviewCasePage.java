@@ -25,6 +25,9 @@ public class ReviewCasePage implements Serializable {
     @Inject
     CurrentStaff staff;
 
+    @Inject
+    io.recoveryportal.i18n.Language language;
+
     private String ref;
     private CaseFile file;
     private String decision;
@@ -73,7 +76,7 @@ public class ReviewCasePage implements Serializable {
             return null;
         }
         ReviewDesk.Outcome outcome = action.apply(p.get());
-        message = outcome.message();
+        message = language.text(outcome.message());
         problem = !outcome.done();
         file = desk.reload(file.summary().reference(), file.directory()).orElse(file);
         standing(p.get());
@@ -90,7 +93,7 @@ public class ReviewCasePage implements Serializable {
         }
         Instant now = Instant.now();
         CaseFile.Summary s = file.summary();
-        obstacle = ReviewCases.obstacle(p.oid(), s.state(), s.expiresAt(), s.directoryUserId(), s.escalatedBy(), now).orElse(null);
+        obstacle = ReviewCases.obstacle(p.oid(), s.state(), s.expiresAt(), s.directoryUserId(), s.escalatedBy(), now).map(language::text).orElse(null);
         claimedByMe = s.claimedBy(p.oid(), now);
         claimedByAnother = s.claimedByAnother(p.oid(), now);
     }

@@ -1,5 +1,6 @@
 package io.recoveryportal.review;
 
+import io.recoveryportal.i18n.Text;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.Attempt.State;
 import io.recoveryportal.review.ReviewDecision.Kind;
@@ -25,11 +26,11 @@ public class ReviewCases {
     public enum Result { APPROVED, AWAITING_SECOND_APPROVAL, DENIED }
 
     /** A request the rules refuse, with the reason a reviewer reads. */
-    public static class Refused extends RuntimeException {
+    public static class Refused extends io.recoveryportal.i18n.TextRefusal {
 
         private static final long serialVersionUID = 1L;
 
-        public Refused(String reason) {
+        public Refused(Text reason) {
             super(reason);
         }
     }
@@ -101,7 +102,7 @@ public class ReviewCases {
         CaseRow row = decidable(reference, reviewer, now);
         ReviewCase c = row.reviewCase();
         if (c.isClaimedByAnotherThan(reviewer.id(), now)) {
-            throw new Refused("Another reviewer is working on this case.");
+            throw new Refused(Text.of("review.refused.claimed"));
         }
         // a four-eyes case waiting for its second approval is only claimed by someone who can give it, so that a
         // claim never blocks the senior reviewer the case needs
@@ -119,17 +120,17 @@ public class ReviewCases {
      */
     public Result decide(String reference, Reviewer reviewer, boolean approve, String reason, Instant now, Duration approvalWindow) {
         if (reason == null || reason.isBlank()) {
-            throw new Refused("Give a reason for the decision.");
+            throw new Refused(Text.of("review.refused.no-reason"));
         }
         // the page's maxlength is only the browser's courtesy: a longer reason would fail in the database instead
         if (reason.strip().length() > ReviewDecision.REASON_MAX) {
-            throw new Refused("A reason can be at most 2,000 characters. Shorten it and record the decision again.");
+            throw new Refused(Text.of("review.refused.reason-too-long"));
         }
         CaseRow row = decidable(reference, reviewer, now);
         ReviewCase c = row.reviewCase();
         Attempt a = row.attempt();
         if (!c.isClaimedBy(reviewer.id(), now)) {
-            throw new Refused("Claim the case before deciding it; your claim may have expired.");
+            throw new Refused(Text.of("review.refused.not-claimed"));
         }
         if (!approve) {
             record(c, reviewer, Kind.DENY, reason, now);
@@ -168,7 +169,7 @@ public class ReviewCases {
     }
 
     /** Who may not give a high-risk case's second approval: its first approver, and anyone not senior. */
-    private Optional<String> secondApprovalObstacle(CaseRow row, Reviewer reviewer) {
+    private Optional<Text> secondApprovalObstacle(CaseRow row, Reviewer reviewer) {
         if (!row.reviewCase().isHighRisk()) {
             return Optional.empty();
         }
@@ -177,34 +178,34 @@ public class ReviewCases {
             return Optional.empty();
         }
         if (approvals.stream().anyMatch(d -> d.getReviewerId().equals(reviewer.id()))) {
-            return Optional.of("This case needs a second approver: you approved it already.");
+            return Optional.of(Text.of("review.obstacle.approved-already"));
         }
         if (!reviewer.senior()) {
-            return Optional.of("The second approval of this case needs a senior reviewer.");
+            return Optional.of(Text.of("review.obstacle.needs-senior"));
         }
         return Optional.empty();
     }
 
     /** Why this reviewer may not claim or decide the case now, if anything stands in the way. */
-    public static Optional<String> obstacle(String reviewerId, State state, Instant expiresAt, String subjectId, String escalatedBy,
+    public static Optional<Text> obstacle(String reviewerId, State state, Instant expiresAt, String subjectId, String escalatedBy,
             Instant now) {
         if (state != State.ESCALATED) {
-            return Optional.of("This case has already been decided.");
+            return Optional.of(Text.of("review.obstacle.decided"));
         }
         if (!now.isBefore(expiresAt)) {
-            return Optional.of("This case waited too long and has expired; the employee has to start again.");
+            return Optional.of(Text.of("review.obstacle.expired"));
         }
         if (reviewerId.equals(subjectId)) {
-            return Optional.of("You cannot review a case about your own account. Another reviewer will.");
+            return Optional.of(Text.of("review.obstacle.own-account"));
         }
         if (reviewerId.equals(escalatedBy)) {
-            return Optional.of("You opened this case yourself, so another reviewer has to decide it.");
+            return Optional.of(Text.of("review.obstacle.escalated-by-you"));
         }
         return Optional.empty();
     }
 
     private CaseRow decidable(String reference, Reviewer reviewer, Instant now) {
-        CaseRow row = rowByReference(reference).orElseThrow(() -> new Refused("There is no such case."));
+        CaseRow row = rowByReference(reference).orElseThrow(() -> new Refused(Text.of("review.refused.no-case")));
         Attempt a = row.attempt();
         obstacle(reviewer.id(), a.getState(), a.getExpiresAt(), a.getDirectoryUserId(), a.getEscalatedBy(), now).ifPresent(reason -> {
             throw new Refused(reason);
@@ -267,7 +268,7 @@ public class ReviewCases {
         try {
             em.flush();
         } catch (OptimisticLockException e) {
-            throw new Refused("Another reviewer decided this case at the same moment; reload it to see the outcome.");
+            throw new Refused(Text.of("review.refused.concurrent"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.recoveryportal.review;
 
+import io.recoveryportal.i18n.Text;
+import io.recoveryportal.i18n.Span;
 import io.recoveryportal.audit.AuditOutcome;
 import io.recoveryportal.audit.AuditType;
 import io.recoveryportal.lookup.DirectoryAccounts;
@@ -29,7 +31,7 @@ public class ReviewDesk {
     private static final Logger LOG = Logger.getLogger(ReviewDesk.class.getName());
 
     /** What a claim or a decision came to, in words for the reviewer. */
-    public record Outcome(boolean done, String message) {
+    public record Outcome(boolean done, Text message) {
     }
 
     @Inject
@@ -69,18 +71,17 @@ public class ReviewDesk {
         Reviewer r = reviewer(p);
         try {
             store.claim(reference, r);
-            return new Outcome(true, "The case is yours for " + Durations.text(settings.claimDuration())
-                    + ". Nobody else can decide it meanwhile.");
+            return new Outcome(true, Text.of("review.claimed", "duration", new Span(settings.claimDuration())));
         } catch (ReviewCases.Refused e) {
             store.note(reference, AuditType.REVIEW_REFUSED, ReviewStore.actor(r), AuditOutcome.REFUSED, "claim: " + e.getMessage());
-            return new Outcome(false, e.getMessage());
+            return new Outcome(false, e.reason());
         }
     }
 
     /** {@code approve} is null when the reviewer chose neither. */
     public Outcome decide(String reference, StaffPrincipal p, Boolean approve, String reason) {
         if (approve == null) {
-            return new Outcome(false, "Choose whether to approve or deny.");
+            return new Outcome(false, Text.of("review.choose"));
         }
         Reviewer r = reviewer(p);
         CaseDecided event;
@@ -88,7 +89,7 @@ public class ReviewDesk {
             event = store.decide(reference, r, approve, reason, recovery.approvalWindow());
         } catch (ReviewCases.Refused e) {
             store.note(reference, AuditType.REVIEW_REFUSED, ReviewStore.actor(r), AuditOutcome.REFUSED, "decide: " + e.getMessage());
-            return new Outcome(false, e.getMessage());
+            return new Outcome(false, e.reason());
         }
         if (event.result() != ReviewCases.Result.AWAITING_SECOND_APPROVAL) {
             try {
@@ -101,25 +102,23 @@ public class ReviewDesk {
         if (event.kind().policy().agentFollowsCase() && event.result() != ReviewCases.Result.AWAITING_SECOND_APPROVAL) {
             // the agent who asked follows the case on their request's page; the employee hears from them, not from us
             return new Outcome(true, event.result() == ReviewCases.Result.APPROVED
-                    ? "Approved. The helpdesk agent's request now shows Success; they can send the employee a reset link."
-                    : "Denied. The helpdesk agent's request now shows Failed.");
+                    ? Text.of("review.decided.helpdesk-approved") : Text.of("review.decided.helpdesk-denied"));
         }
         return switch (event.result()) {
-            case APPROVED -> new Outcome(true, "Approved. The employee can now finish their own recovery; we have told them by email.");
-            case AWAITING_SECOND_APPROVAL -> new Outcome(true,
-                    "Your approval is recorded. This case needs a second approval, by a different senior reviewer.");
-            case DENIED -> new Outcome(true, "Denied. We have told the employee to contact the helpdesk.");
+            case APPROVED -> new Outcome(true, Text.of("review.decided.approved"));
+            case AWAITING_SECOND_APPROVAL -> new Outcome(true, Text.of("review.decided.first-approval"));
+            case DENIED -> new Outcome(true, Text.of("review.decided.denied"));
         };
     }
 
     private CaseFile.Directory readDirectory(String objectId) {
         if (objectId == null) {
-            return CaseFile.Directory.unavailable("This case is not bound to a directory account.");
+            return CaseFile.Directory.unavailable(Text.of("review.directory.unbound"));
         }
         try {
             Optional<DirectoryProfile> found = directory.profile(objectId);
             if (found.isEmpty()) {
-                return CaseFile.Directory.unavailable("The account no longer exists in the directory.");
+                return CaseFile.Directory.unavailable(Text.of("review.directory.gone"));
             }
             DirectoryProfile d = found.get();
             return new CaseFile.Directory(d.account().userPrincipalName(), d.account().givenName(), d.account().surname(),
@@ -127,7 +126,7 @@ public class ReviewDesk {
                     d.lastPasswordChange(), d.account().enabled(), null);
         } catch (DirectoryUnavailableException | DirectoryRefusedException e) {
             LOG.log(Level.WARNING, "Directory read for a case failed: {0}", e.getMessage());
-            return CaseFile.Directory.unavailable("The directory could not be read just now. Reload the case in a minute before deciding.");
+            return CaseFile.Directory.unavailable(Text.of("review.directory.unavailable"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.recoveryportal.review;
 
+import java.util.Locale;
+import io.recoveryportal.i18n.Texts;
 import java.util.Map;
 import io.recoveryportal.notification.MailTemplates;
 import io.recoveryportal.notification.MailTemplate.Fragment;
@@ -53,10 +55,13 @@ public class ReviewNotices {
     RecoverySettings recovery;
 
     void caseOpened(@Observes CaseOpened opened) {
-        String risk = MailTemplates.fragment(opened.highRisk() ? Fragment.REVIEW_RISK_HIGH : Fragment.REVIEW_RISK_STANDARD, Map.of());
-        settings.notifyAddress().ifPresent(to -> send(opened.reference(), List.of(to), MailTemplates.render(MailTemplate.REVIEW_NEW_CASE,
-                Map.of("reference", opened.reference(), "kind", opened.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        "reason", opened.reason().label(), "risk", risk, "sla", Durations.text(settings.sla()),
+        // the reviewers' address is no directory user: it gets the default language
+        Locale language = config.defaultLanguage();
+        String risk = MailTemplates.fragment(opened.highRisk() ? Fragment.REVIEW_RISK_HIGH : Fragment.REVIEW_RISK_STANDARD, language, Map.of());
+        settings.notifyAddress().ifPresent(to -> send(opened.reference(), List.of(to), MailTemplates.render(MailTemplate.REVIEW_NEW_CASE, language,
+                Map.of("reference", opened.reference(), "kind", Texts.text(language, "kind." + opened.kind().name()),
+                        "reason", Texts.text(language, "reason." + opened.reason().name()), "risk", risk,
+                        "sla", Texts.duration(settings.sla(), language),
                         "caseLink", caseLink(opened.reference()))), AuditType.NOTIFICATION_REVIEWERS_NEW_CASE));
     }
 
@@ -65,8 +70,9 @@ public class ReviewNotices {
         if (references.isEmpty()) {
             return;
         }
+        Locale language = config.defaultLanguage();
         settings.notifyAddress().ifPresent(to -> references.forEach(ref -> send(ref, List.of(to), MailTemplates.render(MailTemplate.REVIEW_OVERDUE,
-                Map.of("reference", ref, "sla", Durations.text(settings.sla()), "caseLink", caseLink(ref))),
+                language, Map.of("reference", ref, "sla", Texts.duration(settings.sla(), language), "caseLink", caseLink(ref))),
                 AuditType.NOTIFICATION_REVIEWERS_OVERDUE)));
     }
 
@@ -86,10 +92,11 @@ public class ReviewNotices {
             return;
         }
         boolean approved = decided.result() == ReviewCases.Result.APPROVED;
+        Locale language = config.languageOf(account.get().preferredLanguage());
         MailTemplates.Mail mail = approved
-                ? MailTemplates.render(MailTemplate.REVIEW_APPROVED, Map.of("reference", decided.reference(), "startLink", config.baseUrl() + "/",
-                        "approvalWindow", Durations.text(recovery.approvalWindow()), "helpdesk", config.helpdeskContact()))
-                : MailTemplates.render(MailTemplate.REVIEW_DENIED, Map.of("reference", decided.reference(), "helpdesk", config.helpdeskContact()));
+                ? MailTemplates.render(MailTemplate.REVIEW_APPROVED, language, Map.of("reference", decided.reference(), "startLink", config.baseUrl() + "/",
+                        "approvalWindow", Texts.duration(recovery.approvalWindow(), language), "helpdesk", config.helpdeskContact(language)))
+                : MailTemplates.render(MailTemplate.REVIEW_DENIED, language, Map.of("reference", decided.reference(), "helpdesk", config.helpdeskContact(language)));
         send(decided.reference(), account.get().notificationAddresses(), mail,
                 approved ? AuditType.NOTIFICATION_EMPLOYEE_APPROVED : AuditType.NOTIFICATION_EMPLOYEE_DENIED);
     }

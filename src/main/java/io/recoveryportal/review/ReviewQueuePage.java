@@ -14,6 +14,9 @@ import java.util.List;
 public class ReviewQueuePage {
 
     @Inject
+    io.recoveryportal.i18n.Language language;
+
+    @Inject
     ReviewDesk desk;
 
     @Inject
@@ -43,7 +46,7 @@ public class ReviewQueuePage {
     }
 
     public String getSlaText() {
-        return Durations.text(settings.sla());
+        return io.recoveryportal.i18n.Texts.duration(settings.sla(), language.getLocale());
     }
 
     public Attempt.Kind[] getKinds() {

@@ -17,7 +17,7 @@ import java.io.IOException;
  * <p>Every folder of webapp/ is listed (FolderPathsTest checks); /WEB-INF and /META-INF with everything below them,
  * whose folders the container would otherwise redirect to before it refuses to serve them.
  */
-@WebServlet(urlPatterns = {"/review", "/admin", "/audit", "/helpdesk", "/staff", "/verify", "/error", "/resources", "/resources/css", "/resources/js",
+@WebServlet(urlPatterns = {"/review", "/admin", "/audit", "/helpdesk", "/staff", "/verify", "/resources", "/resources/css", "/resources/js",
     "/WEB-INF/*", "/META-INF/*"})
 public class FolderPaths extends HttpServlet {
 

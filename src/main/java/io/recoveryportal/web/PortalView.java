@@ -1,5 +1,6 @@
 package io.recoveryportal.web;
 
+import io.recoveryportal.i18n.Language;
 import io.recoveryportal.config.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,12 +14,15 @@ public class PortalView {
     @Inject
     PortalConfig config;
 
+    @Inject
+    Language language;
+
     public String getOrganisationName() {
         return config.organisationName();
     }
 
     public String getHelpdeskContact() {
-        return config.helpdeskContact();
+        return config.helpdeskContact(language.getLocale());
     }
 
     public boolean isSandbox() {

@@ -1,5 +1,7 @@
 package io.recoveryportal.web;
 
+import io.recoveryportal.i18n.Text;
+import io.recoveryportal.i18n.Language;
 import io.recoveryportal.cookies.AttemptCookie;
 import io.recoveryportal.recovery.Attempt;
 import io.recoveryportal.recovery.AttemptStatus;
@@ -25,9 +27,7 @@ public class RecoverPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** For the second of two attempts that reach the same account's reset at once. */
-    private static final String ANOTHER_RESET = "Another reset of this account is being made at this moment, perhaps in "
-            + "another window or tab. Nothing was changed by this request. If that was you, finish there; if not, "
-            + "wait a minute and try again here.";
+    private static final Text ANOTHER_RESET = Text.of("recover.problem.another-reset");
 
     /** What the page shows. */
     public enum View { NONE, LINK_PROBLEM, PASSWORD, MFA, REVIEW, DENIED, FAILED, CANCELLED, INTERRUPTED, BUSY, CHECKING, DONE }
@@ -40,6 +40,9 @@ public class RecoverPage implements Serializable {
 
     @Inject
     ShownOnce shownOnce;
+
+    @Inject
+    Language language;
 
     @Inject
     io.recoveryportal.recovery.RecoverySettings settings;
@@ -55,7 +58,7 @@ public class RecoverPage implements Serializable {
     private boolean managerTold;
     private String newPassword;
     private String confirmation;
-    private String problem;
+    private Text problem;
     /** The problem is the new password itself (too weak, the two differ): the summary links to the field. */
     private boolean passwordRefused;
     private boolean earlierTryNotSaved;
@@ -105,7 +108,7 @@ public class RecoverPage implements Serializable {
         if (outcome instanceof ResetService.Refused r) {
             problem = r.reason();
         } else if (outcome instanceof ResetService.Unavailable) {
-            problem = "We could not reach the directory just now. Nothing was changed. Please try again in a minute.";
+            problem = Text.of("recover.problem.unavailable");
         } else if (outcome instanceof ResetService.Busy) {
             problem = ANOTHER_RESET;
         } else {
@@ -119,11 +122,9 @@ public class RecoverPage implements Serializable {
         ResetService.Outcome outcome = reset.resetMfa(attemptId);
         if (outcome instanceof ResetService.Done d) {
             shownOnce.hold(d.pass());
-            problem = d.notRemoved().isEmpty() ? null : "We could not remove every old sign-in method. After you sign in "
-                    + "with the Temporary Access Pass below, remove the ones you no longer have at https://aka.ms/mysecurityinfo.";
+            problem = d.notRemoved().isEmpty() ? null : Text.of("recover.problem.not-all-removed");
         } else if (outcome instanceof ResetService.Unavailable) {
-            problem = "We could not reach the directory just now, so your sign-in methods were not reset: none of them was "
-                    + "removed. Please try again in a minute.";
+            problem = Text.of("recover.problem.mfa-unavailable");
         } else if (outcome instanceof ResetService.Refused r) {
             problem = r.reason();
         } else if (outcome instanceof ResetService.Busy) {
@@ -179,8 +180,9 @@ public class RecoverPage implements Serializable {
         this.confirmation = confirmation;
     }
 
+    /** The problem to show, in the reader's language. */
     public String getProblem() {
-        return problem;
+        return language.text(problem);
     }
 
     public boolean isPasswordRefused() {

@@ -1,6 +1,8 @@
 package io.recoveryportal.web;
 
 import io.recoveryportal.cookies.FormKey;
+import io.recoveryportal.i18n.ErrorPages;
+import io.recoveryportal.i18n.LanguageFilter;
 import jakarta.faces.render.ResponseStateManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,7 +10,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -50,7 +51,7 @@ public class RequestRules extends HttpFilter {
     private static final String FACES_SERVLET = "Faces Servlet";
 
     /**
-     * Why a request is refused: the status, the portal's page for it (webapp/error/), and what the log line says
+     * Why a request is refused: the status, the portal's page for it (i18n/ErrorPages), and what the log line says
      * (never anything the request carried).
      */
     enum Refusal {
@@ -150,10 +151,8 @@ public class RequestRules extends HttpFilter {
         // written here rather than through the container's error page, which would dispatch a refused method
         // (PROPFIND, OPTIONS) to the static-file servlet and get nothing back
         res.setContentType("text/html;charset=UTF-8");
-        try (InputStream page = getServletContext().getResourceAsStream("/error/" + refusal.page + ".html")) {
-            if (page != null && !"HEAD".equals(req.getMethod())) {
-                page.transferTo(res.getOutputStream());
-            }
+        if (!"HEAD".equals(req.getMethod())) {
+            res.getWriter().write(ErrorPages.render(refusal.page, LanguageFilter.of(req)));
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.recoveryportal.web;
 
 import io.recoveryportal.reset.TemporaryAccessPass;
+import io.recoveryportal.i18n.Language;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The Temporary Access Pass, held for the one response that issued it and gone with the request: not in the
@@ -14,7 +14,8 @@ import java.time.format.DateTimeFormatter;
 @Named
 public class ShownOnce {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC', d MMMM").withZone(ZoneOffset.UTC);
+    @Inject
+    Language language;
 
     private TemporaryAccessPass pass;
 
@@ -27,6 +28,6 @@ public class ShownOnce {
     }
 
     public String getExpires() {
-        return pass == null ? null : TIME.format(pass.validFrom().plusSeconds(pass.lifetimeMinutes() * 60L));
+        return pass == null ? null : language.moment(pass.validFrom().plusSeconds(pass.lifetimeMinutes() * 60L));
     }
 }

@@ -1,5 +1,8 @@
 package io.recoveryportal.web;
 
+import java.util.Map;
+import io.recoveryportal.i18n.Text;
+import io.recoveryportal.i18n.Language;
 import io.recoveryportal.cookies.DeviceCookie;
 import io.recoveryportal.cookies.AttemptCookie;
 import io.recoveryportal.lookup.WorkEmail;
@@ -85,12 +88,15 @@ public class StartPage implements Serializable {
     public void validateEmail(FacesContext context, UIComponent component, Object value) {
         if (value != null && WorkEmail.parse(value.toString()).isEmpty()) {
             throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Enter your work email address in the form name@company.com.", null));
+                    language.text("start.email.invalid", Map.of()), null));
         }
     }
 
     @Inject
     PortalMetrics metrics;
+
+    @Inject
+    Language language;
 
     public String submit() {
         metrics.startSubmitted();
@@ -133,11 +139,10 @@ public class StartPage implements Serializable {
             fc.responseComplete();
         } else if (outcome instanceof RecoveryStart.Limited l) {
             // the wait of the limit that refused: an hour's worth from one address, a day's for one account
-            notice = "There have been too many attempts for now. Please try again " + l.limit().waitInWords() + ", or contact "
-                    + config.helpdeskContact() + " if you need help sooner.";
+            notice = language.text(Text.of("start.notice.limited", "wait", l.limit().waitInWords(),
+                    "helpdesk", config.helpdeskContact(language.getLocale())));
         } else {
-            notice = "We cannot start the identity check right now. Nothing about your account was changed. "
-                    + "Please try again in a few minutes.";
+            notice = language.text(Text.of("start.notice.unavailable"));
         }
     }
 }

@@ -46,11 +46,11 @@ public final class Directory {
     public record User(String id, String userPrincipalName, String mail, List<String> otherMails,
             List<String> proxyAddresses, String givenName, String surname, String displayName, String department,
             String jobTitle, String managerId, Instant createdDateTime, Instant employeeHireDate, String birthdate,
-            List<String> memberOf, List<String> appRoles, Map<String, Object> document, String note) {
+            List<String> memberOf, List<String> appRoles, Map<String, Object> document, String note, String preferredLanguage) {
 
         User withManager(String newManagerId) {
             return new User(id, userPrincipalName, mail, otherMails, proxyAddresses, givenName, surname, displayName, department,
-                    jobTitle, newManagerId, createdDateTime, employeeHireDate, birthdate, memberOf, appRoles, document, note);
+                    jobTitle, newManagerId, createdDateTime, employeeHireDate, birthdate, memberOf, appRoles, document, note, preferredLanguage);
         }
     }
 
@@ -272,7 +272,7 @@ public final class Directory {
                 strings(u, "proxyAddresses"), str(u, "givenName"), str(u, "surname"), str(u, "displayName"),
                 str(u, "department"), str(u, "jobTitle"), str(u, "managerId"), created,
                 hireDate(str(u, "employeeHireDate")), str(u, "birthdate"), strings(u, "memberOf"),
-                strings(u, "appRoles"), Map.copyOf(Json.obj(u.get("document"))), str(u, "note"));
+                strings(u, "appRoles"), Map.copyOf(Json.obj(u.get("document"))), str(u, "note"), str(u, "preferredLanguage"));
         MutableAccount a = new MutableAccount(profile);
         a.accountEnabled = Boolean.TRUE.equals(u.get("accountEnabled"));
         // Entra reports the creation time for an account whose password never changed.

@@ -343,7 +343,7 @@ public final class GraphApi implements HttpHandler {
         p.put("mail", u.mail());
         p.put("mobilePhone", null);
         p.put("officeLocation", null);
-        p.put("preferredLanguage", null);
+        p.put("preferredLanguage", u.preferredLanguage());
         p.put("surname", u.surname());
         p.put("userPrincipalName", u.userPrincipalName());
         p.put("accountEnabled", a.accountEnabled());

@@ -1,5 +1,6 @@
 package io.recoveryportal.helpdesk;
 
+import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -69,16 +70,16 @@ class HelpdeskStatusTest {
 
     @Test
     void refusalsAreExplainedToTheAgent() {
-        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.DIRECTORY_ROLE)).contains("holds a directory role"));
-        assertTrue(HelpdeskRequests.forAgent(new Refusal(RefusalReason.PROTECTED_GROUP, "90a3")).contains("protected group 90a3"));
-        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.ACCOUNT_DISABLED)).contains("disabled"));
-        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.NO_ACCOUNT)).contains("No account"));
-        String several = HelpdeskRequests.forAgent(new Refusal(RefusalReason.SEVERAL_ACCOUNTS, "2"));
+        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.DIRECTORY_ROLE)).in(Locale.ENGLISH).contains("holds a directory role"));
+        assertTrue(HelpdeskRequests.forAgent(new Refusal(RefusalReason.PROTECTED_GROUP, "90a3")).in(Locale.ENGLISH).contains("protected group 90a3"));
+        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.ACCOUNT_DISABLED)).in(Locale.ENGLISH).contains("disabled"));
+        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.NO_ACCOUNT)).in(Locale.ENGLISH).contains("No account"));
+        String several = HelpdeskRequests.forAgent(new Refusal(RefusalReason.SEVERAL_ACCOUNTS, "2")).in(Locale.ENGLISH);
         assertTrue(several.contains("More than one account") && several.contains("several accounts (2)"), several);
-        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.OWN_ACCOUNT)).contains("your own account"));
+        assertTrue(HelpdeskRequests.forAgent(Refusal.of(RefusalReason.OWN_ACCOUNT)).in(Locale.ENGLISH).contains("your own account"));
         // every reason has its words for the agent: the switch has no default to fall into
         for (RefusalReason r : RefusalReason.values()) {
-            assertFalse(HelpdeskRequests.forAgent(Refusal.of(r)).isBlank(), r.name());
+            assertFalse(HelpdeskRequests.forAgent(Refusal.of(r)).in(Locale.ENGLISH).isBlank(), r.name());
         }
     }
 }

@@ -83,7 +83,7 @@ class RateLimitsTest {
         // three a day come back one at a time, every eight hours
         assertTrue(refused.retryAfter().compareTo(Duration.ofHours(7).plusMinutes(59)) > 0
                 && refused.retryAfter().compareTo(Duration.ofHours(8)) <= 0, refused.retryAfter().toString());
-        assertEquals("in about 8 hours", refused.waitInWords());
+        assertEquals("in about 8 hours", refused.waitInWords().in(java.util.Locale.ENGLISH));
     }
 
     @Test
@@ -94,7 +94,7 @@ class RateLimitsTest {
         }
         Limit refused = limits.tryStart("one-client", "another").orElseThrow();
         assertEquals(Kind.CLIENT, refused.kind());
-        assertEquals("in about 3 minutes", refused.waitInWords());
+        assertEquals("in about 3 minutes", refused.waitInWords().in(java.util.Locale.ENGLISH));
     }
 
     @Test
@@ -103,14 +103,14 @@ class RateLimitsTest {
         assertTrue(limits.tryStart("a", "x").isEmpty());
         Limit refused = limits.tryStart("b", "y").orElseThrow();
         assertEquals(Kind.GLOBAL, refused.kind());
-        assertEquals("in about an hour", refused.waitInWords());
+        assertEquals("in about an hour", refused.waitInWords().in(java.util.Locale.ENGLISH));
     }
 
     @Test
     void waitsAreNeverUnderstated() {
-        assertEquals("in a minute", new Limit(Kind.CLIENT, Duration.ofSeconds(20)).waitInWords());
-        assertEquals("in about 2 minutes", new Limit(Kind.CLIENT, Duration.ofSeconds(61)).waitInWords());
-        assertEquals("in about 2 hours", new Limit(Kind.ACCOUNT, Duration.ofMinutes(61)).waitInWords());
-        assertEquals("in about 5 hours", new Limit(Kind.ACCOUNT, Duration.ofMinutes(288)).waitInWords());
+        assertEquals("in a minute", new Limit(Kind.CLIENT, Duration.ofSeconds(20)).waitInWords().in(java.util.Locale.ENGLISH));
+        assertEquals("in about 2 minutes", new Limit(Kind.CLIENT, Duration.ofSeconds(61)).waitInWords().in(java.util.Locale.ENGLISH));
+        assertEquals("in about 2 hours", new Limit(Kind.ACCOUNT, Duration.ofMinutes(61)).waitInWords().in(java.util.Locale.ENGLISH));
+        assertEquals("in about 5 hours", new Limit(Kind.ACCOUNT, Duration.ofMinutes(288)).waitInWords().in(java.util.Locale.ENGLISH));
     }
 }

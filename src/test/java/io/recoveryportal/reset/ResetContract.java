@@ -295,7 +295,7 @@ abstract class ResetContract extends DatabaseContract {
         assertEquals(1, service.reconcile());
         assertEquals(State.MATCHED, attempt(raw).getState(), "the pass is lost with the node: the person needs a new one");
         assertEquals(1, notices.size(), "methods may be gone: the owner is told now");
-        assertEquals("sign-in methods (MFA)", notices.get(0).what());
+        assertEquals("sign-in methods (MFA)", notices.get(0).what().in(java.util.Locale.ENGLISH));
         assertNotNull(directory.account(id(MICHAEL)).orElseThrow().signInSessionsValidFromDateTime());
         assertTrue(audit(raw).stream().anyMatch(e -> e.getOutcome() == AuditOutcome.INTERRUPTED));
     }

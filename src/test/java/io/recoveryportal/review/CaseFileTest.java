@@ -1,5 +1,6 @@
 package io.recoveryportal.review;
 
+import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -10,20 +11,20 @@ class CaseFileTest {
 
     @Test
     void aDirectoryThatCouldNotBeReadStatesNothingAsAFact() {
-        CaseFile.Directory d = CaseFile.Directory.unavailable("The directory could not be read just now.");
-        assertEquals("not known", d.managerShown(), "not 'none named'");
-        assertEquals("not known", d.enabledShown(), "not 'no'");
+        CaseFile.Directory d = CaseFile.Directory.unavailable(io.recoveryportal.i18n.Text.of("review.directory.unavailable"));
+        assertEquals("not known", d.managerShown(Locale.ENGLISH), "not 'none named'");
+        assertEquals("not known", d.enabledShown(Locale.ENGLISH), "not 'no'");
     }
 
     @Test
     void aDirectoryThatWasReadSaysWhatItSaid() {
         CaseFile.Directory noManager = new CaseFile.Directory("a@contoso.com", "A", "B", "A B", null, null, null, null,
                 Instant.EPOCH, null, false, null);
-        assertEquals("none named", noManager.managerShown());
-        assertEquals("no", noManager.enabledShown());
+        assertEquals("none named", noManager.managerShown(Locale.ENGLISH));
+        assertEquals("no", noManager.enabledShown(Locale.ENGLISH));
         CaseFile.Directory withManager = new CaseFile.Directory("a@contoso.com", "A", "B", "A B", null, null, null, "Helen Park",
                 Instant.EPOCH, null, true, null);
-        assertEquals("Helen Park", withManager.managerShown());
-        assertEquals("yes", withManager.enabledShown());
+        assertEquals("Helen Park", withManager.managerShown(Locale.ENGLISH));
+        assertEquals("yes", withManager.enabledShown(Locale.ENGLISH));
     }
 }

@@ -310,7 +310,7 @@ abstract class ReviewContract extends DatabaseContract {
                 .filter(i -> i.reference().equals(ref)).findFirst().orElseThrow();
         assertTrue(waiting.overdue());
         assertEquals(1, waiting.approvals());
-        assertTrue(waiting.getSlaText().startsWith("overdue by 1 h"), waiting.getSlaText());
+        assertTrue(waiting.slaText(java.util.Locale.ENGLISH).startsWith("overdue by 1 h"), waiting.slaText(java.util.Locale.ENGLISH));
     }
 
     @Test

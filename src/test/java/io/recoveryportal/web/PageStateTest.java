@@ -144,7 +144,7 @@ class PageStateTest {
             return sample(raw, depth);
         }
         Class<?> c = (Class<?>) type;
-        if (c == String.class) {
+        if (c == String.class || c == Serializable.class) {
             return "value-" + depth;
         }
         if (c == boolean.class || c == Boolean.class) {

@@ -1,5 +1,6 @@
 package io.recoveryportal.directory.graph;
 
+import io.recoveryportal.i18n.Text;
 import com.microsoft.graph.models.AuthenticationMethod;
 import com.microsoft.graph.models.AuthenticationMethodCollectionResponse;
 import com.microsoft.graph.models.PasswordProfile;
@@ -42,9 +43,7 @@ import java.util.function.Supplier;
 public class GraphAccountReset implements AccountReset {
 
     /** Shown to the person when Entra refuses their new password; Entra's own wording is for administrators. */
-    static final String PASSWORD_REFUSED = "Your organisation does not accept this password: it is too easy to guess "
-            + "or too close to your name. Choose a longer one that mixes upper and lower case letters, numbers and "
-            + "symbols, and that contains neither your name nor common words.";
+    static final Text PASSWORD_REFUSED = Text.of("password.directory-refused");
 
     /** Entra's bounds for a pass's lifetime. */
     private static final long TAP_MIN_MINUTES = 10;

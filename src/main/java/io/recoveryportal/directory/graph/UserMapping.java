@@ -25,7 +25,7 @@ final class UserMapping {
      */
     static String[] selection(String birthdateAttribute) {
         return new String[] {"id", "userPrincipalName", "mail", "otherMails", "proxyAddresses", "givenName", "surname",
-            "displayName", "accountEnabled", birthdateAttribute};
+            "displayName", "accountEnabled", "preferredLanguage", birthdateAttribute};
     }
 
     /** The account's selection plus what a reviewer or an activation needs to see. */
@@ -49,7 +49,8 @@ final class UserMapping {
         Object birthdate = u.getAdditionalData() == null ? null : u.getAdditionalData().get(birthdateAttribute);
         return new DirectoryAccount(u.getId(), u.getUserPrincipalName(), u.getMail(), u.getOtherMails(),
                 u.getGivenName(), u.getSurname(), u.getDisplayName(), text(birthdate),
-                Boolean.TRUE.equals(u.getAccountEnabled())); // not returned means not known to be enabled
+                Boolean.TRUE.equals(u.getAccountEnabled()), // not returned means not known to be enabled
+                u.getPreferredLanguage());
     }
 
     /**

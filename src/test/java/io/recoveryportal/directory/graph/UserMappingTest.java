@@ -56,9 +56,10 @@ class UserMappingTest {
         u.setSurname("Lee");
         u.setDisplayName("Ann Lee");
         u.setAccountEnabled(true);
+        u.setPreferredLanguage("de-DE");
         u.setAdditionalData(Map.of(BIRTHDATE, "1990-02-03"));
         assertEquals(new DirectoryAccount("id-1", "ann.lee@contoso.com", "ann.lee@contoso.com", List.of("ann@example.net"),
-                "Ann", "Lee", "Ann Lee", "1990-02-03", true), UserMapping.toAccount(u, BIRTHDATE));
+                "Ann", "Lee", "Ann Lee", "1990-02-03", true, "de-DE"), UserMapping.toAccount(u, BIRTHDATE));
     }
 
     @Test
