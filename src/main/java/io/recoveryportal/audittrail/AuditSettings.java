@@ -13,34 +13,42 @@ import java.time.format.DateTimeParseException;
 @ApplicationScoped
 public class AuditSettings {
 
-    /** Seven years: the longest of the usual record-keeping periods for access and security logs. */
-    static final Period DEFAULT_RETENTION = Period.ofYears(7);
+  /** Seven years: the longest of the usual record-keeping periods for access and security logs. */
+  static final Period DEFAULT_RETENTION = Period.ofYears(7);
 
-    @Inject
-    PortalConfig config;
+  @Inject PortalConfig config;
 
-    /** Events that occurred before this are due for pruning. {@code audit.retention}: an ISO-8601 period (P7Y) or duration. */
-    public Instant cutoff(Instant now) {
-        String v = config.value("audit.retention").map(String::strip).orElse(null);
-        if (v == null) {
-            return now.atZone(ZoneOffset.UTC).minus(DEFAULT_RETENTION).toInstant();
-        }
-        try {
-            return now.atZone(ZoneOffset.UTC).minus(Period.parse(v)).toInstant();
-        } catch (DateTimeParseException notAPeriod) {
-            try {
-                return now.minus(Duration.parse(v));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("audit.retention must be an ISO-8601 period such as P7Y or a duration such as P30D", e);
-            }
-        }
+  /**
+   * Events that occurred before this are due for pruning. {@code audit.retention}: an ISO-8601
+   * period (P7Y) or duration.
+   */
+  public Instant cutoff(Instant now) {
+    String v = config.value("audit.retention").map(String::strip).orElse(null);
+    if (v == null) {
+      return now.atZone(ZoneOffset.UTC).minus(DEFAULT_RETENTION).toInstant();
     }
-
-    public Duration retentionInterval() {
-        try {
-            return config.value("audit.retention-interval").map(String::strip).map(Duration::parse).orElse(Duration.ofHours(6));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("audit.retention-interval must be an ISO-8601 duration such as PT6H", e);
-        }
+    try {
+      return now.atZone(ZoneOffset.UTC).minus(Period.parse(v)).toInstant();
+    } catch (DateTimeParseException notAPeriod) {
+      try {
+        return now.minus(Duration.parse(v));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "audit.retention must be an ISO-8601 period such as P7Y or a duration such as P30D", e);
+      }
     }
+  }
+
+  public Duration retentionInterval() {
+    try {
+      return config
+          .value("audit.retention-interval")
+          .map(String::strip)
+          .map(Duration::parse)
+          .orElse(Duration.ofHours(6));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "audit.retention-interval must be an ISO-8601 duration such as PT6H", e);
+    }
+  }
 }

@@ -15,19 +15,19 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = PortalDataSource.JNDI_NAME)
-    DataSource dataSource;
+  @Resource(lookup = PortalDataSource.JNDI_NAME)
+  DataSource dataSource;
 
-    @Override
-    public HealthCheckResponse call() {
-        var r = HealthCheckResponse.named("database");
-        try (Connection c = dataSource.getConnection()) {
-            if (!c.isValid(2)) {
-                return r.down().withData("error", "the database connection is not valid").build();
-            }
-            return r.up().withData("database", c.getMetaData().getDatabaseProductName()).build();
-        } catch (SQLException | RuntimeException e) {
-            return r.down().withData("error", "database unreachable: " + Causes.describe(e)).build();
-        }
+  @Override
+  public HealthCheckResponse call() {
+    var r = HealthCheckResponse.named("database");
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.isValid(2)) {
+        return r.down().withData("error", "the database connection is not valid").build();
+      }
+      return r.up().withData("database", c.getMetaData().getDatabaseProductName()).build();
+    } catch (SQLException | RuntimeException e) {
+      return r.down().withData("error", "database unreachable: " + Causes.describe(e)).build();
     }
+  }
 }

@@ -7,17 +7,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 
 /**
- * Faces views take their locale (and so the {@code msg} bundle's language) from the request's language as
- * {@link LanguageFilter} chose it, for stateless and stateful views alike: nothing about it is kept in a session.
+ * Faces views take their locale (and so the {@code msg} bundle's language) from the request's
+ * language as {@link LanguageFilter} chose it, for stateless and stateful views alike: nothing
+ * about it is kept in a session.
  */
 public class LanguageViewHandler extends ViewHandlerWrapper {
 
-    public LanguageViewHandler(ViewHandler wrapped) {
-        super(wrapped);
-    }
+  public LanguageViewHandler(ViewHandler wrapped) {
+    super(wrapped);
+  }
 
-    @Override
-    public Locale calculateLocale(FacesContext context) {
-        return LanguageFilter.of((HttpServletRequest) context.getExternalContext().getRequest());
-    }
+  @Override
+  public Locale calculateLocale(FacesContext context) {
+    return LanguageFilter.of((HttpServletRequest) context.getExternalContext().getRequest());
+  }
 }

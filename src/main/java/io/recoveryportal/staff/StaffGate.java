@@ -11,27 +11,33 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The staff areas' only door. Without a staff session within its timeouts, or without a role that opens the area,
- * the answer is the portal's ordinary 404 page: no redirect to sign-in and no "forbidden", so nobody learns that
- * the page exists. Staff start at {@code /staff/signin} instead.
+ * The staff areas' only door. Without a staff session within its timeouts, or without a role that
+ * opens the area, the answer is the portal's ordinary 404 page: no redirect to sign-in and no
+ * "forbidden", so nobody learns that the page exists. Staff start at {@code /staff/signin} instead.
  */
-@WebFilter(urlPatterns = {"/review/*", "/helpdesk/*", "/admin/*", "/audit/*"}, dispatcherTypes = DispatcherType.REQUEST)
+@WebFilter(
+    urlPatterns = {"/review/*", "/helpdesk/*", "/admin/*", "/audit/*"},
+    dispatcherTypes = DispatcherType.REQUEST)
 public class StaffGate extends HttpFilter {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    CurrentStaff staff;
+  @Inject CurrentStaff staff;
 
-    @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
-        // the container's normalised, decoded path: "/review/../x", "%2e%2e" and ";jsessionid" are already resolved
-        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
-        boolean admitted = StaffArea.of(path).map(area -> staff.principal().filter(area::admits).isPresent()).orElse(false);
-        if (!admitted) {
-            res.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        chain.doFilter(req, res);
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    // the container's normalised, decoded path: "/review/../x", "%2e%2e" and ";jsessionid" are
+    // already resolved
+    String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+    boolean admitted =
+        StaffArea.of(path)
+            .map(area -> staff.principal().filter(area::admits).isPresent())
+            .orElse(false);
+    if (!admitted) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
     }
+    chain.doFilter(req, res);
+  }
 }

@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** Invitations on a real PostgreSQL 17. */
 class PostgresInvitationTest extends InvitationContract {
 
-    private final DataSource ds = TestDatabases.postgres();
+  private final DataSource ds = TestDatabases.postgres();
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

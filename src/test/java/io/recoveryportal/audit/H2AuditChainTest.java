@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** The audit chain on H2, the portal's default database. */
 class H2AuditChainTest extends AuditChainContract {
 
-    private final DataSource ds = TestDatabases.h2("audit-chain-test");
+  private final DataSource ds = TestDatabases.h2("audit-chain-test");
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** The audit chain on PostgreSQL 17, as in production and clusters. */
 class PostgresAuditChainTest extends AuditChainContract {
 
-    private final DataSource ds = TestDatabases.postgres();
+  private final DataSource ds = TestDatabases.postgres();
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

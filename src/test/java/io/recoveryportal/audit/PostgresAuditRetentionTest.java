@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** Audit retention on PostgreSQL 17. */
 class PostgresAuditRetentionTest extends AuditRetentionContract {
 
-    private final DataSource ds = TestDatabases.postgres();
+  private final DataSource ds = TestDatabases.postgres();
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

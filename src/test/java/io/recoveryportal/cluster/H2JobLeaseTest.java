@@ -5,10 +5,10 @@ import javax.sql.DataSource;
 
 class H2JobLeaseTest extends JobLeaseContract {
 
-    private final DataSource ds = TestDatabases.h2("job-lease-test");
+  private final DataSource ds = TestDatabases.h2("job-lease-test");
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

@@ -5,10 +5,10 @@ import javax.sql.DataSource;
 
 class PostgresJobLeaseTest extends JobLeaseContract {
 
-    private final DataSource ds = TestDatabases.postgres();
+  private final DataSource ds = TestDatabases.postgres();
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

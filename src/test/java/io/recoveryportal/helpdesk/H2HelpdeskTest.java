@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** Helpdesk requests on H2, the portal's default database. */
 class H2HelpdeskTest extends HelpdeskContract {
 
-    private final DataSource ds = TestDatabases.h2("helpdesk-test");
+  private final DataSource ds = TestDatabases.h2("helpdesk-test");
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** Helpdesk requests on a real PostgreSQL 17. */
 class PostgresHelpdeskTest extends HelpdeskContract {
 
-    private final DataSource ds = TestDatabases.postgres();
+  private final DataSource ds = TestDatabases.postgres();
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

@@ -5,10 +5,10 @@ import javax.sql.DataSource;
 /** The repositories on H2, the portal's default database. */
 class H2RepositoryTest extends RepositoryContract {
 
-    private final DataSource ds = TestDatabases.h2("repository-test");
+  private final DataSource ds = TestDatabases.h2("repository-test");
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

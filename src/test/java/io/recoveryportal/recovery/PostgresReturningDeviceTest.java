@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** Returning devices on PostgreSQL 17, as in production. */
 class PostgresReturningDeviceTest extends ReturningDeviceContract {
 
-    private final DataSource ds = TestDatabases.postgres();
+  private final DataSource ds = TestDatabases.postgres();
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** Resets and their reconciliation on PostgreSQL 17, the production database. */
 class PostgresResetTest extends ResetContract {
 
-    private final DataSource ds = TestDatabases.postgres();
+  private final DataSource ds = TestDatabases.postgres();
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

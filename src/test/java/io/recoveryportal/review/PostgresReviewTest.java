@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** The review rules on a real PostgreSQL 17. */
 class PostgresReviewTest extends ReviewContract {
 
-    private final DataSource ds = TestDatabases.postgres();
+  private final DataSource ds = TestDatabases.postgres();
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

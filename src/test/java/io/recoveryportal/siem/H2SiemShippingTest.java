@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** SIEM shipping on H2. */
 class H2SiemShippingTest extends SiemShippingContract {
 
-    private final DataSource ds = TestDatabases.h2("siem-test");
+  private final DataSource ds = TestDatabases.h2("siem-test");
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }

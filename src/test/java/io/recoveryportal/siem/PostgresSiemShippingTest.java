@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 /** SIEM shipping on PostgreSQL 17. */
 class PostgresSiemShippingTest extends SiemShippingContract {
 
-    private final DataSource ds = TestDatabases.postgres();
+  private final DataSource ds = TestDatabases.postgres();
 
-    @Override
-    protected DataSource dataSource() {
-        return ds;
-    }
+  @Override
+  protected DataSource dataSource() {
+    return ds;
+  }
 }
