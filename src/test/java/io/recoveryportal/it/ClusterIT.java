@@ -265,7 +265,8 @@ class ClusterIT {
         "Your request needs a review",
         bob.verify("bob.wilson@contoso.com", "password", "VERIFIED").heading());
     java.util.regex.Matcher ref =
-        java.util.regex.Pattern.compile("id=\"case-reference\">([^<]+)<").matcher(bob.lastPage());
+        java.util.regex.Pattern.compile("id=\"case-reference\"[^>]*>([^<]+)<")
+            .matcher(bob.lastPage());
     assertTrue(ref.find(), "a case reference on the page");
     String reference = ref.group(1).strip();
 
