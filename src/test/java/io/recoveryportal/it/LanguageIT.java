@@ -75,6 +75,12 @@ class LanguageIT {
     // the password form after a clean identity check, in Arabic
     browser.get(portal.baseUrl() + "/?email=jane.smith%40contoso.com&action=password");
     browser.findElement(By.id("start:continue")).click();
+    // the confirmation, waited for (once it was not there yet when asked for): on a timeout the
+    // message says what the page showed instead
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+        .withMessage(
+            () -> "the confirmation, not: " + browser.findElement(By.tagName("main")).getText())
+        .until(d -> !d.findElements(By.id("back:verify")).isEmpty());
     browser.findElement(By.id("back:verify")).click();
     Browser.awaitUrl(browser, sandbox.incodeIssuer());
     browser.findElement(By.id("outcome-VERIFIED")).click();
