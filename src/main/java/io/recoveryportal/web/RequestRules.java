@@ -135,12 +135,6 @@ public class RequestRules extends HttpFilter {
       return Optional.of(Refusal.LENGTH_REQUIRED);
     }
     try {
-      // the pages are UTF-8: without this the form would be decoded with the container's default
-      // (ISO-8859-1), a reviewer's "geprüft" stored garbled, and Faces' own attempt to set UTF-8
-      // afterwards logged as a warning on every post
-      if (req.getCharacterEncoding() == null) {
-        req.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
-      }
       if (multipart) {
         if (!FACES_SERVLET.equals(req.getHttpServletMapping().getServletName())) {
           return Optional.of(Refusal.UNREADABLE_BODY);
